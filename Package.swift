@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+// Parley: typed inter-process communication for Swift, built from contracts.
+// This package depends on the Swift toolchain only: no `.package(...)` entries, ever.
+import PackageDescription
+
+let strictSwift6: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "parley",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "Parley", targets: ["Parley"]),
+    .library(name: "ParleyCompiler", targets: ["ParleyCompiler"]),
+    .executable(name: "parley", targets: ["ParleyCLI"]),
+    .executable(name: "parley-bench", targets: ["ParleyBench"]),
+  ],
+  targets: [
+    // MARK: Runtime
+    .target(name: "Parley", swiftSettings: strictSwift6),
+
+    // MARK: Compiler layers (front end → back ends), re-exported by ParleyCompiler
+    .target(name: "ParleyFrontEnd", swiftSettings: strictSwift6),
+    .target(name: "ParleyCompiler", dependencies: ["ParleyFrontEnd"], swiftSettings: strictSwift6),
+
+    // MARK: Executables
+    .executableTarget(
+      name: "ParleyCLI", dependencies: ["ParleyCompiler", "Parley"], swiftSettings: strictSwift6),
+    .executableTarget(name: "ParleyBench", dependencies: ["Parley"], swiftSettings: strictSwift6),
+
+    // MARK: Tests
+    .testTarget(
+      name: "ParleyFrontEndTests", dependencies: ["ParleyFrontEnd"],
+      resources: [.copy("Fixtures")], swiftSettings: strictSwift6),
+    .testTarget(name: "ParleyTests", dependencies: ["Parley"], swiftSettings: strictSwift6),
+  ]
+)

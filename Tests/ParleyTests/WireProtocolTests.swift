@@ -1,0 +1,6 @@
+import Parley
+import Testing
+
+@Test func wireProtocolVersionIsOne() {
+  #expect(WireProtocol.version == 1)
+}
