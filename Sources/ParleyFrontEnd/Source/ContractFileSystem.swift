@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where the front end reads contract files from.
+///
+/// The loader only ever asks for normalized paths it built from the paths the user gave and
+/// from `import` statements (resolved relative to the importing file with ``ContractPath``), so an
+/// implementation can serve the files of a git revision, a test fixture or the real disk.
+public protocol ContractFileSystem: Sendable {
+  /// Returns the bytes of the file at `path`, or `nil` when it does not exist or cannot be read.
+  func contents(of path: String) -> [UInt8]?
+}
+
+/// Reads contract files from the real file system, relative to the current directory.
+public struct LocalFileSystem: ContractFileSystem {
+  /// Creates a reader of the real file system.
+  public init() {}
+
+  /// Reads the file at `path`; `nil` when it is missing, a directory or unreadable.
+  public func contents(of path: String) -> [UInt8]? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+    else { return nil }
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return [UInt8](data)
+  }
+}
+
+/// Serves contract files from memory: for tests and for contracts read from `git show REF:path`.
+///
+/// ```swift
+/// let files = InMemoryFileSystem(["shop/orders.ipc": "contract shop.orders version 1"])
+/// let result = FrontEnd.load(paths: ["shop/orders.ipc"], fileSystem: files)
+/// ```
+public struct InMemoryFileSystem: ContractFileSystem {
+  /// The files by normalized path.
+  public var files: [String: [UInt8]]
+
+  /// Creates a file system holding `files` (text, keyed by path; paths are normalized).
+  public init(_ files: [String: String] = [:]) {
+    var normalized: [String: [UInt8]] = [:]
+    for (path, text) in files { normalized[ContractPath.normalize(path)] = Array(text.utf8) }
+    self.files = normalized
+  }
+
+  /// Creates a file system holding `files` (bytes, keyed by path; paths are normalized).
+  public init(bytes files: [String: [UInt8]]) {
+    var normalized: [String: [UInt8]] = [:]
+    for (path, bytes) in files { normalized[ContractPath.normalize(path)] = bytes }
+    self.files = normalized
+  }
+
+  /// Returns the bytes stored under the normalized `path`.
+  public func contents(of path: String) -> [UInt8]? {
+    files[ContractPath.normalize(path)]
+  }
+}
