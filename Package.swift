@@ -23,7 +23,13 @@ let package = Package(
 
     // MARK: Compiler layers (front end → back ends), re-exported by ParleyCompiler
     .target(name: "ParleyFrontEnd", swiftSettings: strictSwift6),
-    .target(name: "ParleyCompiler", dependencies: ["ParleyFrontEnd"], swiftSettings: strictSwift6),
+    .target(name: "ParleySwiftGen", dependencies: ["ParleyFrontEnd"], swiftSettings: strictSwift6),
+    .target(name: "ParleyCompat", dependencies: ["ParleyFrontEnd"], swiftSettings: strictSwift6),
+    .target(
+      name: "ParleyDocGen", dependencies: ["ParleyFrontEnd", "ParleyCompat"], swiftSettings: strictSwift6),
+    .target(
+      name: "ParleyCompiler", dependencies: ["ParleyFrontEnd", "ParleySwiftGen", "ParleyCompat", "ParleyDocGen"],
+      swiftSettings: strictSwift6),
 
     // MARK: Executables
     .executableTarget(
@@ -35,5 +41,9 @@ let package = Package(
       name: "ParleyFrontEndTests", dependencies: ["ParleyFrontEnd"],
       resources: [.copy("Fixtures")], swiftSettings: strictSwift6),
     .testTarget(name: "ParleyTests", dependencies: ["Parley"], swiftSettings: strictSwift6),
+    .testTarget(
+      name: "ParleySwiftGenTests", dependencies: ["ParleySwiftGen"], swiftSettings: strictSwift6),
+    .testTarget(name: "ParleyCompatTests", dependencies: ["ParleyCompat"], swiftSettings: strictSwift6),
+    .testTarget(name: "ParleyDocGenTests", dependencies: ["ParleyDocGen"], swiftSettings: strictSwift6),
   ]
 )
