@@ -99,13 +99,31 @@ extension BinaryReader {
     let length = try readLength()
     let begin = position
     let string = storage.withUnsafeBufferPointer { buffer in
-      String(validating: UnsafeBufferPointer(rebasing: buffer[begin..<(begin &+ length)]), as: UTF8.self)
+      Self.validatedString(UnsafeBufferPointer(rebasing: buffer[begin..<(begin &+ length)]))
     }
     guard let string else {
       throw BinaryDecodingError(.invalidUTF8, offset: start)
     }
     position &+= length
     return string
+  }
+
+  /// Makes a `String` of `utf8`, or returns `nil` when it is not valid UTF-8.
+  ///
+  /// `String(decoding:as:)` has the standard library's fast path but repairs invalid input; the
+  /// repair is detected by comparing bytes, which is only needed when a byte is not ASCII.
+  /// (`String(validating:as:)` is slower here: it goes through generic metadata on every call.)
+  @inlinable
+  internal static func validatedString(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+    let string = String(decoding: utf8, as: UTF8.self)
+    var combined: UInt8 = 0
+    for byte in utf8 {
+      combined |= byte
+    }
+    if combined < 0x80 {
+      return string
+    }
+    return string.utf8.elementsEqual(utf8) ? string : nil
   }
 
   /// Reads length-delimited `Bytes` into a new array.

@@ -104,6 +104,40 @@ struct BinaryGoldenBytesTests {
     },
   ]
 
+  @Test("the LineItem of §6 and the complete Order of §13")
+  func documentedMessages() throws {
+    let item = SampleLineItem(
+      sku: "SKU-1", quantity: 2, price: SampleMoney(amountMinor: 1999, currency: "EUR"))
+    var itemWriter = BinaryWriter()
+    item.encode(to: &itemWriter)
+    #expect(hexString(itemWriter.bytes) == "0a05534b552d3110041a08089e1f1203455552")
+
+    var orderWriter = BinaryWriter()
+    orderWriter.writeString(field: 1, "ord_42")
+    orderWriter.writeList(field: 2, [item]) { writer, item in writer.writeMessage { item.encode(to: &$0) } }
+    orderWriter.writeEnumCase(field: 4, 2)
+    let expected = hexBytes(
+      """
+      0a 06 6f 72 64 5f 34 32
+      12 14 13 0a 05 53 4b 55 2d 31 10 04 1a 08 08 9e 1f 12 03 45 55 52
+      20 02
+      """)
+    #expect(orderWriter.bytes == expected)
+
+    var reader = BinaryReader(expected)
+    var items: [SampleLineItem] = []
+    var status = 0
+    while let field = try reader.nextField() {
+      switch field.number {
+      case 2: items = try reader.readList { try $0.readMessage { try SampleLineItem(from: &$0) } }
+      case 4: status = try reader.readEnumCase()
+      default: try reader.skipField()
+      }
+    }
+    #expect(items == [item])
+    #expect(status == 2)
+  }
+
   @Test("encodes byte for byte as documented", arguments: examples)
   func golden(example: GoldenEncoding) {
     var writer = BinaryWriter()
