@@ -2,10 +2,10 @@
 ///
 /// Works on bytes in one pass without recursion; invalid input becomes diagnostics and
 /// `.invalid` tokens, never a crash.
-public struct Lexer {
+public final class Lexer {
   /// Lexes `file`.
   public static func lex(_ file: SourceFile) -> LexedFile {
-    var lexer = Lexer(file: file)
+    let lexer = Lexer(file: file)
     return lexer.run()
   }
 
@@ -35,7 +35,7 @@ public struct Lexer {
     return index < bytes.count ? bytes[index] : nil
   }
 
-  private mutating func advance() {
+  private func advance() {
     guard offset < bytes.count else { return }
     let byte = bytes[offset]
     offset += 1
@@ -48,7 +48,7 @@ public struct Lexer {
     }
   }
 
-  private mutating func report(
+  private func report(
     _ kind: DiagnosticKind, at location: SourceLocation, _ message: String, fix: String? = nil
   ) {
     if diagnostics.count == Lexer.maximumDiagnostics {
@@ -59,13 +59,13 @@ public struct Lexer {
     diagnostics.append(Diagnostic(kind, at: location, message, fix: fix))
   }
 
-  private mutating func emit(_ kind: TokenKind, _ text: String, at start: SourceLocation, atLineStart: Bool) {
+  private func emit(_ kind: TokenKind, _ text: String, at start: SourceLocation, atLineStart: Bool) {
     let doc = pendingDoc.isEmpty ? nil : pendingDoc.joined(separator: "\n")
     pendingDoc.removeAll()
     tokens.append(Token(kind: kind, text: text, location: start, isAtLineStart: atLineStart, doc: doc))
   }
 
-  private mutating func run() -> LexedFile {
+  private func run() -> LexedFile {
     checkUTF8()
     while let byte = peek() {
       let start = location
@@ -125,8 +125,13 @@ public struct Lexer {
         advance()
         while let next = peek(), !startsToken(next) { advance() }
         let bad = text(begin, offset)
-        let shown = bad.unicodeScalars.first.map { String($0) } ?? "?"
-        report(.unexpectedCharacter, at: start, "unexpected character '\(printable(shown))'")
+        if byte >= 0x80, bad.unicodeScalars.first == "\u{FFFD}" {
+          report(
+            .unexpectedCharacter, at: start, "unexpected byte 0x\(String(byte, radix: 16, uppercase: true))")
+        } else {
+          let shown = bad.unicodeScalars.first.map { String($0) } ?? "?"
+          report(.unexpectedCharacter, at: start, "unexpected character '\(printable(shown))'")
+        }
         emit(.invalid, bad, at: start, atLineStart: atLineStart)
       }
     }
@@ -138,7 +143,7 @@ public struct Lexer {
     return LexedFile(file: file, tokens: tokens, diagnostics: diagnostics)
   }
 
-  private mutating func checkUTF8() {
+  private func checkUTF8() {
     var iterator = bytes.makeIterator()
     var decoder = UTF8()
     var scalarCount = 0
@@ -164,7 +169,7 @@ public struct Lexer {
     }
   }
 
-  private mutating func lineComment() {
+  private func lineComment() {
     let isDoc = peek(2) == UInt8(ascii: "/") && peek(3) != UInt8(ascii: "/")
     advance()
     advance()
@@ -178,7 +183,7 @@ public struct Lexer {
     pendingDoc.append(body)
   }
 
-  private mutating func blockComment() {
+  private func blockComment() {
     let start = location
     advance()
     advance()
@@ -202,7 +207,7 @@ public struct Lexer {
     }
   }
 
-  private mutating func number(start: SourceLocation, atLineStart: Bool) {
+  private func number(start: SourceLocation, atLineStart: Bool) {
     let begin = offset
     while let byte = peek(), isDigit(byte) || byte == UInt8(ascii: "_") { advance() }
     if peek() == UInt8(ascii: "."), let after = peek(1), isDigit(after) {
@@ -226,14 +231,16 @@ public struct Lexer {
     emit(.number, text(begin, offset), at: start, atLineStart: atLineStart)
   }
 
-  private mutating func string(start: SourceLocation, atLineStart: Bool) {
+  private func string(start: SourceLocation, atLineStart: Bool) {
     advance()
     var value: [UInt8] = []
+    var kind = TokenKind.string
     while true {
       guard let byte = peek(), byte != UInt8(ascii: "\n") else {
         report(
           .unterminatedString, at: start, "unterminated string literal",
           fix: "close it with '\"' on the same line")
+        kind = .invalid
         break
       }
       if byte == UInt8(ascii: "\"") {
@@ -267,6 +274,8 @@ public struct Lexer {
               fix: "write \\u{1F600} with 1 to 8 hex digits")
           }
         default:
+          value.append(UInt8(ascii: "\\"))
+          value.append(escaped)
           let shown = printable(String(UnicodeScalar(escaped)))
           report(
             .invalidEscape, at: escapeLocation, "invalid escape sequence '\\\(shown)' in string literal",
@@ -277,7 +286,7 @@ public struct Lexer {
       value.append(byte)
       advance()
     }
-    emit(.string, String(decoding: value, as: UTF8.self), at: start, atLineStart: atLineStart)
+    emit(kind, String(decoding: value, as: UTF8.self), at: start, atLineStart: atLineStart)
   }
 
   private func text(_ begin: Int, _ end: Int) -> String {

@@ -1,6 +1,6 @@
 extension Parser {
   /// `[@attributes] keyword Name …`.
-  mutating func parseDeclaration() -> DeclarationSyntax? {
+  func parseDeclaration() -> DeclarationSyntax? {
     let start = index
     let location = current.location
     let attributes = parseAttributes(sameLineOnly: false)
@@ -43,12 +43,16 @@ extension Parser {
   }
 
   /// `{ members }`.
-  mutating func parseBody(into declaration: inout DeclarationSyntax) {
+  func parseBody(into declaration: inout DeclarationSyntax) {
     guard let open = expect(.leftBrace, "'{' to open \(declaration.kind.rawValue) '\(declaration.name.text)'")
     else { return }
     while true {
       if gaveUp { return }
       if current.kind == .rightBrace {
+        if current.doc != nil {
+          diagnostics.append(
+            Diagnostic(.danglingDocComment, at: current.location, "doc comment before '}' documents nothing"))
+        }
         advance()
         return
       }
@@ -93,7 +97,7 @@ extension Parser {
   }
 
   /// `N name [: Type] [= default] [@attributes]`.
-  mutating func parseNumberedMember(attributes: [AttributeSyntax], start: Int, location: SourceLocation)
+  func parseNumberedMember(attributes: [AttributeSyntax], start: Int, location: SourceLocation)
     -> NumberedMemberSyntax?
   {
     guard let number = parseNumber() else { return nil }
@@ -117,7 +121,7 @@ extension Parser {
   }
 
   /// `reserved 8, 10...12, "name"`.
-  mutating func parseReserved() -> ReservedSyntax? {
+  func parseReserved() -> ReservedSyntax? {
     let keyword = current
     advance()
     var entries: [ReservedEntrySyntax] = []
@@ -142,7 +146,7 @@ extension Parser {
   }
 
   /// `kind name(Request) [-> Response] [throws E, …] [@attributes]`.
-  mutating func parseMethod(
+  func parseMethod(
     kind: MethodKind, attributes: [AttributeSyntax], start: Int, location: SourceLocation
   ) -> MethodSyntax? {
     advance()

@@ -1,7 +1,7 @@
 extension Parser {
   /// A type: `Name`, `a.Name`, `[T]`, `[K: V]`, each optionally followed by `?`s.
   /// Nesting deeper than ``Parser/maximumTypeDepth`` is reported and skipped, without recursion.
-  mutating func parseType(depth: Int) -> TypeSyntax {
+  func parseType(depth: Int) -> TypeSyntax {
     let location = current.location
     var base: TypeSyntax
     if current.kind == .leftBracket {
@@ -51,7 +51,7 @@ extension Parser {
   }
 
   /// A literal for a default value or attribute argument.
-  mutating func parseLiteral() -> LiteralSyntax {
+  func parseLiteral() -> LiteralSyntax {
     let token = current
     switch token.kind {
     case .identifier:
@@ -92,7 +92,7 @@ extension Parser {
   }
 
   /// An attribute argument: a literal or a range `a...b`, `a...`, `...b`.
-  mutating func parseArgument() -> LiteralSyntax {
+  func parseArgument() -> LiteralSyntax {
     let location = current.location
     if consume(.ellipsis) != nil {
       guard current.kind == .number || current.kind == .minus else {
@@ -110,7 +110,7 @@ extension Parser {
 
   /// A run of `@name` / `@name(args)`; with `sameLineOnly`, stops at an `@` that starts a new line
   /// (that one belongs to the next member).
-  mutating func parseAttributes(sameLineOnly: Bool) -> [AttributeSyntax] {
+  func parseAttributes(sameLineOnly: Bool) -> [AttributeSyntax] {
     var attributes: [AttributeSyntax] = []
     while current.kind == .at, !(sameLineOnly && current.isAtLineStart), !isRecovering {
       let at = current

@@ -4,10 +4,10 @@
 /// resynchronises at the next line (member level) or declaration keyword (top level), so one
 /// mistake gives one message. Type nesting is limited to ``maximumTypeDepth`` so that hostile
 /// input like 100,000 `[` cannot overflow the stack.
-public struct Parser {
+public final class Parser {
   /// Parses the tokens of `lexed`; lexical diagnostics are carried over into the result.
   public static func parse(_ lexed: LexedFile) -> ParsedFile {
-    var parser = Parser(lexed)
+    let parser = Parser(lexed)
     let syntax = parser.parseFile()
     return ParsedFile(syntax: syntax, diagnostics: lexed.diagnostics + parser.diagnostics)
   }
@@ -35,8 +35,7 @@ public struct Parser {
       let end = tokens.last?.location ?? SourceLocation(path: lexed.file.path, line: 1, column: 1)
       tokens.append(Token(kind: .endOfFile, text: "", location: end, isAtLineStart: true))
     }
-    // `.invalid` tokens were reported by the lexer; the parser treats them as noise.
-    self.tokens = tokens.filter { $0.kind != .invalid }
+    self.tokens = tokens
     self.path = lexed.file.path
   }
 
@@ -51,18 +50,18 @@ public struct Parser {
 
   var atEnd: Bool { current.kind == .endOfFile || gaveUp }
 
-  mutating func advance() {
+  func advance() {
     if index < tokens.count - 1 { index += 1 }
   }
 
-  mutating func consume(_ kind: TokenKind) -> Token? {
+  func consume(_ kind: TokenKind) -> Token? {
     guard current.kind == kind else { return nil }
     let token = current
     advance()
     return token
   }
 
-  mutating func consumeKeyword(_ word: String) -> Token? {
+  func consumeKeyword(_ word: String) -> Token? {
     guard current.isKeyword(word) else { return nil }
     let token = current
     advance()
@@ -70,11 +69,12 @@ public struct Parser {
   }
 
   /// Reports an error unless already recovering from one; enters recovery.
-  mutating func error(
+  func error(
     _ message: String, at location: SourceLocation? = nil, kind: DiagnosticKind = .syntax, fix: String? = nil
   ) {
     defer { isRecovering = true }
-    guard !isRecovering, !gaveUp else { return }
+    // `.invalid` tokens were reported by the lexer: recover without a second message.
+    guard !isRecovering, !gaveUp, current.kind != .invalid else { return }
     if diagnostics.count >= Parser.maximumDiagnostics {
       diagnostics.append(
         Diagnostic(
@@ -86,21 +86,21 @@ public struct Parser {
     diagnostics.append(Diagnostic(kind, at: location ?? current.location, message, fix: fix))
   }
 
-  mutating func expect(_ kind: TokenKind, _ what: String) -> Token? {
+  func expect(_ kind: TokenKind, _ what: String) -> Token? {
     if let token = consume(kind) { return token }
     error("expected \(what), found \(current.quoted)")
     return nil
   }
 
   /// Member-level resynchronisation: skip to the first token of the next line, a `}` or the end.
-  mutating func skipMember() {
+  func skipMember() {
     if current.kind != .rightBrace, current.kind != .endOfFile { advance() }
     while !current.isAtLineStart, current.kind != .rightBrace, current.kind != .endOfFile { advance() }
     isRecovering = false
   }
 
   /// Top-level resynchronisation: skip to a line starting with a declaration keyword, `@` or `import`.
-  mutating func skipTopLevel() {
+  func skipTopLevel() {
     if current.kind != .endOfFile { advance() }
     while current.kind != .endOfFile {
       if current.isAtLineStart, startsTopLevelItem { break }
@@ -130,7 +130,7 @@ public struct Parser {
 
   // MARK: File
 
-  mutating func parseFile() -> SyntaxFile {
+  func parseFile() -> SyntaxFile {
     var header: HeaderSyntax?
     var imports: [ImportSyntax] = []
     var declarations: [DeclarationSyntax] = []
@@ -166,7 +166,7 @@ public struct Parser {
     return SyntaxFile(path: path, header: header, imports: imports, declarations: declarations)
   }
 
-  mutating func parseHeader() -> HeaderSyntax? {
+  func parseHeader() -> HeaderSyntax? {
     let keyword = current
     advance()
     guard let name = parseDottedName() else {
@@ -190,7 +190,7 @@ public struct Parser {
     return HeaderSyntax(name: name, version: version, doc: keyword.doc, location: keyword.location)
   }
 
-  mutating func parseImport() -> ImportSyntax {
+  func parseImport() -> ImportSyntax {
     let keyword = current
     advance()
     let pathToken = current
@@ -199,7 +199,7 @@ public struct Parser {
   }
 
   /// `a.b.c` as one name.
-  mutating func parseDottedName() -> NameSyntax? {
+  func parseDottedName() -> NameSyntax? {
     guard let first = consume(.identifier) else { return nil }
     var text = first.text
     while current.kind == .dot, peek(1).kind == .identifier {
@@ -210,7 +210,7 @@ public struct Parser {
     return NameSyntax(text, at: first.location)
   }
 
-  mutating func parseNumber() -> NumberSyntax? {
+  func parseNumber() -> NumberSyntax? {
     let start = current.location
     let negative = consume(.minus) != nil
     guard current.kind == .number else {

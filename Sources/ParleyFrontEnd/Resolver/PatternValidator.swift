@@ -11,9 +11,4 @@ enum PatternValidator {
     }
   }
 
-  /// Whether `text` matches `pattern` somewhere (`nil` when the pattern does not compile).
-  static func matches(_ text: String, pattern: String) -> Bool? {
-    guard let regex = try? Regex(pattern) else { return nil }
-    return text.firstMatch(of: regex) != nil
-  }
 }

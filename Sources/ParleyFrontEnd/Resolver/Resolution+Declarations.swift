@@ -59,7 +59,7 @@ extension Resolution {
       if let codeSyntax = syntax.code {
         if let value = codeSyntax.integerValue, value >= 1, value <= Int128(Int32.max) {
           code = Int(value)
-        } else {
+        } else if isWholeNumber(codeSyntax) {
           report(
             Diagnostic(
               .errorCodeOutOfRange, at: codeSyntax.location,
@@ -216,6 +216,14 @@ extension Resolution {
     return fields
   }
 
+  /// Reports `syntax` when it is not written as a whole number (e.g. `1x`, `2.5`); returns
+  /// whether it is one (whatever its size).
+  func isWholeNumber(_ syntax: NumberSyntax) -> Bool {
+    if syntax.looksLikeInteger { return true }
+    report(Diagnostic(.invalidNumber, at: syntax.location, "'\(syntax.spelling)' is not a whole number"))
+    return false
+  }
+
   /// Checks numbers and names of numbered members; returns each member's valid number or `nil`.
   func checkNumberedMembers(_ syntax: DeclarationSyntax, what: String, reserved: ReservedSet) -> [Int?] {
     var byNumber: [Int: NumberedMemberSyntax] = [:]
@@ -225,7 +233,7 @@ extension Resolution {
       var number: Int?
       if let value = member.number.integerValue, value >= 1, value <= Int128(Resolution.maximumMemberNumber) {
         number = Int(value)
-      } else {
+      } else if isWholeNumber(member.number) {
         report(
           Diagnostic(
             .numberOutOfRange, at: member.number.location,
@@ -286,6 +294,8 @@ extension Resolution {
           for bound in [lowerSyntax, upperSyntax ?? lowerSyntax] {
             if let value = bound.integerValue, value >= 1, value <= maximum {
               bounds.append(Int(value))
+            } else if !isWholeNumber(bound) {
+              break
             } else {
               report(
                 Diagnostic(

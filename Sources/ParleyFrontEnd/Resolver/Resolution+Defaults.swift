@@ -28,7 +28,11 @@ extension Resolution {
       return nil
     }
     if case .null = literal {
-      return wrongType("a value", fix: "'nil' is only a default of optional fields; add '?' to the type")
+      report(
+        Diagnostic(
+          .invalidDefault, at: literal.location, "'nil' can only be the default of an optional field",
+          fix: "add '?' to the type, or remove the default"))
+      return nil
     }
     switch type {
     case .optional:
@@ -56,8 +60,12 @@ extension Resolution {
               related: [symbol.syntax.name.location],
               fix: Suggestions.closest(to: name, among: cases).map { "did you mean '.\($0)'?" }))
           return nil
-        case .identifier(let name, _) where cases.contains(name):
-          return wrongType("a case such as '.\(name)'", fix: "write '.\(name)'")
+        case .identifier(let name, let location) where cases.contains(name):
+          report(
+            Diagnostic(
+              .invalidDefault, at: location, "enum case defaults are written with a leading dot",
+              fix: "write '.\(name)'"))
+          return nil
         default:
           return wrongType("a case such as '.\(cases.first ?? "name")'")
         }
@@ -148,12 +156,6 @@ extension Resolution {
           Diagnostic(
             .defaultViolatesConstraint, at: location,
             "default value has length \(length), outside '@length(\(range))'"))
-      }
-      if let pattern = constraint.pattern, PatternValidator.matches(text, pattern: pattern) == false {
-        report(
-          Diagnostic(
-            .defaultViolatesConstraint, at: location,
-            "default value does not match '@pattern(\"\(pattern)\")'"))
       }
     }
   }

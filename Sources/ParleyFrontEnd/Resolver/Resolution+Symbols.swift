@@ -111,7 +111,8 @@ extension Resolution {
   ) {
     var candidates = Set(BuiltinType.allCases.map(\.name))
     for unit in searched { candidates.formUnion(units[unit].symbols.keys) }
-    var fix = Suggestions.closest(to: name, among: candidates.sorted()).map { "did you mean '\($0)'?" }
+    let prefix = written.count > name.count ? String(written.dropLast(name.count)) : ""
+    var fix = Suggestions.closest(to: name, among: candidates).map { "did you mean '\(prefix)\($0)'?" }
     if fix == nil,
       let elsewhere = units.indices.first(where: {
         !searched.contains($0) && units[$0].isPublished && units[$0].symbols[name] != nil

@@ -108,6 +108,8 @@ final class Resolution {
     if let version = header.version {
       if let value = version.integerValue, value >= 1, value <= Int128(Int32.max) {
         units[index].version = Int(value)
+      } else if !isWholeNumber(version) {
+        valid = false
       } else {
         valid = false
         report(
@@ -124,7 +126,7 @@ final class Resolution {
       report(
         Diagnostic(
           .duplicateContract, at: header.name.location,
-          "contract '\(name)' is already declared in \(units[first].syntax.path)",
+          "contract '\(name)' is already declared by another file",
           related: [firstLocation], fix: "give each contract its own name"))
       return
     }

@@ -8,8 +8,9 @@ enum Suggestions {
     let limit = max(1, target.count / 3)
     var best: (distance: Int, name: String)?
     for candidate in candidates where candidate != name {
+      let length = candidate.unicodeScalars.count
+      guard abs(length - target.count) <= limit else { continue }
       let other = Array(candidate.lowercased().unicodeScalars)
-      guard abs(other.count - target.count) <= limit, other.count <= 64 else { continue }
       let distance = editDistance(target, other)
       guard distance <= limit else { continue }
       if let current = best {

@@ -10,7 +10,9 @@ enum TestSupport {
     .deletingLastPathComponent()
 
   /// `Contracts/` in the package.
-  static var contractsDirectory: URL { packageRoot.appendingPathComponent("Contracts") }
+  static var contractsDirectory: URL {
+    packageRoot.appendingPathComponent("Contracts").resolvingSymlinksInPath()
+  }
 
   /// Every `.ipc` file under `Contracts/`, as absolute paths sorted by bytes.
   static func exampleContractPaths() -> [String] {

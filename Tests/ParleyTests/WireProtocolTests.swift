@@ -1,6 +1,0 @@
-import Parley
-import Testing
-
-@Test func wireProtocolVersionIsOne() {
-  #expect(WireProtocol.version == 1)
-}
