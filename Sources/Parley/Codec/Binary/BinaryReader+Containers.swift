@@ -36,9 +36,23 @@ extension BinaryReader {
   public mutating func readList<Element>(
     _ readElement: (inout BinaryReader) throws -> Element
   ) throws -> [Element] {
+    var elements: [Element] = []
+    try readList(into: &elements, readElement)
+    return elements
+  }
+
+  /// Reads a list like ``readList(_:)``, appending its elements to `elements`; use it when a list
+  /// field may occur more than once, or to reuse an array's storage.
+  ///
+  /// ```swift
+  /// case 2: try reader.readList(into: &items) { try $0.readMessage { try LineItem(from: &$0) } }
+  /// ```
+  @inlinable
+  public mutating func readList<Element>(
+    into elements: inout [Element], _ readElement: (inout BinaryReader) throws -> Element
+  ) throws {
     try consumeTag(.lengthDelimited)
     let outerLimit = try enterLengthDelimited()
-    var elements: [Element] = []
     while position < limit {
       let before = position
       elements.append(try readElement(&self))
@@ -48,7 +62,6 @@ extension BinaryReader {
       }
     }
     exitLengthDelimited(restoring: outerLimit)
-    return elements
   }
 
   /// Reads a map by calling `readEntry` once per entry (a bare key, then a bare value) until the
@@ -64,9 +77,19 @@ extension BinaryReader {
   public mutating func readMap<Key: Hashable, Value>(
     _ readEntry: (inout BinaryReader) throws -> (Key, Value)
   ) throws -> [Key: Value] {
+    var entries: [Key: Value] = [:]
+    try readMap(into: &entries, readEntry)
+    return entries
+  }
+
+  /// Reads a map like ``readMap(_:)``, adding its entries to `entries` (a later value replaces an
+  /// earlier one for the same key).
+  @inlinable
+  public mutating func readMap<Key: Hashable, Value>(
+    into entries: inout [Key: Value], _ readEntry: (inout BinaryReader) throws -> (Key, Value)
+  ) throws {
     try consumeTag(.lengthDelimited)
     let outerLimit = try enterLengthDelimited()
-    var entries: [Key: Value] = [:]
     while position < limit {
       let before = position
       let (key, value) = try readEntry(&self)
@@ -76,7 +99,6 @@ extension BinaryReader {
       }
     }
     exitLengthDelimited(restoring: outerLimit)
-    return entries
   }
 
   /// Reads a bare optional element written by ``BinaryWriter/writeOptionalElement(_:wireType:_:)``:

@@ -177,6 +177,13 @@ public struct BinaryReader {
         position &+= 1
         return UInt64(first)
       }
+      if position &+ 1 < limit {
+        let second = storage[base &+ position &+ 1]
+        if second < 0x80 {
+          position &+= 2
+          return UInt64(first & 0x7f) | UInt64(second) &<< 7
+        }
+      }
     }
     return try readLongVarint()
   }

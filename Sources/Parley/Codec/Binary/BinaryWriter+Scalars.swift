@@ -7,7 +7,7 @@ extension BinaryWriter {
   /// Writes a `Bool` as a varint 0 or 1.
   @inlinable
   public mutating func writeBool(_ value: Bool) {
-    buffer.append(value ? 1 : 0)
+    appendByte(value ? 1 : 0)
   }
 
   /// Writes an `Int8` as a zigzag varint.
@@ -64,7 +64,7 @@ extension BinaryWriter {
     var value = value
     value.withUTF8 { utf8 in
       writeVarint(UInt64(utf8.count))
-      buffer.append(contentsOf: utf8)
+      appendBytes(UnsafeRawBufferPointer(utf8))
     }
   }
 

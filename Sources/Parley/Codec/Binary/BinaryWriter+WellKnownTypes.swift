@@ -61,8 +61,8 @@ extension BinaryWriter {
   /// Writes a bare `UUID`: length 16, then its 16 bytes in RFC 9562 (network) order.
   @inlinable
   public mutating func writeUUID(_ uuid: UUID) {
-    buffer.append(16)
-    withUnsafeBytes(of: uuid.uuid) { buffer.append(contentsOf: $0) }
+    appendByte(16)
+    Swift.withUnsafeBytes(of: uuid.uuid) { appendBytes($0) }
   }
 
   /// Writes field `field` holding a `UUID`.

@@ -233,18 +233,14 @@ struct SampleOrder: Equatable {
       switch field.number {
       case 1: id = try reader.readString()
       case 2:
-        var index = 0
+        var list = items ?? []
+        let first = list.count
         do {
-          items =
-            (items ?? [])
-            + (try reader.readList { reader in
-              let item = try reader.readMessage { try SampleLineItem(from: &$0) }
-              index += 1
-              return item
-            })
+          try reader.readList(into: &list) { try $0.readMessage { try SampleLineItem(from: &$0) } }
         } catch let error as BinaryDecodingError {
-          throw error.prefixingPath("[\(index)]").prefixingPath("items")
+          throw error.prefixingPath("[\(list.count - first)]").prefixingPath("items")
         }
+        items = list
       case 3: note = try reader.readString()
       case 4: status = SampleStatus(number: try reader.readEnumCase())
       case 5: payment = try reader.readMessage { try SamplePayment(from: &$0) }
@@ -255,13 +251,19 @@ struct SampleOrder: Equatable {
       case 10: customerID = try reader.readUUID()
       case 11: weight = try reader.readDouble()
       case 12: ratio = try reader.readFloat()
-      case 13: quantities = (quantities ?? []) + (try reader.readList { try $0.readInt32() })
+      case 13:
+        var list = quantities ?? []
+        try reader.readList(into: &list) { try $0.readInt32() }
+        quantities = list
       case 14: flags = try reader.readUInt8()
       case 15: sequence = try reader.readUInt64()
       case 16: delta = try reader.readInt64()
       case 17: attachment = try reader.readBytes()
       case 18: priority = try reader.readInt16()
-      case 19: tags = (tags ?? []) + (try reader.readList { try $0.readString() })
+      case 19:
+        var list = tags ?? []
+        try reader.readList(into: &list) { try $0.readString() }
+        tags = list
       case 20: scores = try reader.readMap { reader in (try reader.readInt64(), try reader.readDouble()) }
       case 21: small = try reader.readInt8()
       default: try reader.skipField()
