@@ -112,14 +112,14 @@ extension Resolution {
     var candidates = Set(BuiltinType.allCases.map(\.name))
     for unit in searched { candidates.formUnion(units[unit].symbols.keys) }
     let prefix = written.count > name.count ? String(written.dropLast(name.count)) : ""
-    var fix = Suggestions.closest(to: name, among: candidates).map { "did you mean '\(prefix)\($0)'?" }
-    if fix == nil,
-      let elsewhere = units.indices.first(where: {
-        !searched.contains($0) && units[$0].isPublished && units[$0].symbols[name] != nil
-      })
-    {
-      fix =
-        "'\(name)' is declared in '\(units[elsewhere].contractName)'; add import \"\(relativeImportPath(from: units[index].syntax.path, to: units[elsewhere].syntax.path))\""
+    var fix: String?
+    if let elsewhere = units.indices.first(where: {
+      !searched.contains($0) && units[$0].isPublished && units[$0].symbols[name] != nil
+    }) {
+      let path = relativeImportPath(from: units[index].syntax.path, to: units[elsewhere].syntax.path)
+      fix = "'\(name)' is declared in '\(units[elsewhere].contractName)'; add import \"\(path)\""
+    } else {
+      fix = Suggestions.closest(to: name, among: candidates).map { "did you mean '\(prefix)\($0)'?" }
     }
     report(Diagnostic(.unknownType, at: location, "unknown type '\(written)'", fix: fix))
   }

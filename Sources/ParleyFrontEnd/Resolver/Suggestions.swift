@@ -1,11 +1,12 @@
 /// "Did you mean …?" suggestions by edit distance.
 enum Suggestions {
   /// The candidate closest to `name` (case-insensitive Levenshtein distance at most a third of the
-  /// name's length, minimum 1), ties broken by byte order; `nil` when none is close enough.
+  /// name's length, minimum 1; names shorter than 3 only match ignoring case), ties broken by byte
+  /// order; `nil` when none is close enough.
   static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
     let target = Array(name.lowercased().unicodeScalars)
     guard target.count <= 64 else { return nil }
-    let limit = max(1, target.count / 3)
+    let limit = target.count < 3 ? 0 : max(1, target.count / 3)
     var best: (distance: Int, name: String)?
     for candidate in candidates where candidate != name {
       let length = candidate.unicodeScalars.count
