@@ -22,8 +22,9 @@
 /// anything is allocated.
 ///
 /// Typed reads used right after ``nextField()`` check the field's wire type; used without a
-/// preceding tag (list elements, map entries) they read a bare value.
-public struct BinaryReader {
+/// preceding tag (list elements, map entries) they read a bare value. After a read throws, the
+/// reader's position is unspecified: abandon the message.
+public struct BinaryReader: Sendable {
   /// The default for ``maximumDepth``.
   public static let defaultMaximumDepth = 100
 
