@@ -46,7 +46,7 @@ struct HMACSHA256Tests {
     let code = HMACSHA256.authenticationCode(for: testCase.data, key: testCase.key)
     #expect(code.count == HMACSHA256.byteCount)
     // Case 5 publishes the code truncated to 128 bits; compare that many leading bytes.
-    let compared = hexString(code.prefix(testCase.expected.count / 2))
+    let compared = Hex.string(code.prefix(testCase.expected.count / 2))
     #expect(compared == testCase.expected)
   }
 

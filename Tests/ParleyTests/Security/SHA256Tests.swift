@@ -18,14 +18,14 @@ struct SHA256Tests {
       ),
     ])
   func nistExamples(message: String, digest: String) {
-    #expect(hexString(SHA256.hash(Array(message.utf8))) == digest)
+    #expect(Hex.string(SHA256.hash(Array(message.utf8))) == digest)
   }
 
   @Test("one million 'a'")
   func millionA() {
     let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
     #expect(
-      hexString(SHA256.hash(message)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+      Hex.string(SHA256.hash(message)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     // Fed in uneven pieces, the digest is the same.
     var hasher = SHA256()
     var offset = 0
@@ -37,7 +37,7 @@ struct SHA256Tests {
       piece = piece * 3 % 1000 + 1
     }
     #expect(
-      hexString(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+      Hex.string(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
   @Test(
@@ -55,7 +55,7 @@ struct SHA256Tests {
     ])
   func paddingBoundaries(length: Int, digest: String) {
     let message = (0..<length).map { UInt8($0 % 251) }
-    #expect(hexString(SHA256.hash(message)) == digest)
+    #expect(Hex.string(SHA256.hash(message)) == digest)
   }
 
   @Test("streaming in two pieces equals one shot, at every split point")

@@ -53,7 +53,7 @@ struct BinaryFuzzTests {
 
   @Test("100,000 random buffers and 100,000 mutated valid encodings never crash or hang")
   func fuzz() {
-    var random = SplitMix64(seed: 0xC0DEC)
+    var random = CodecRandom(seed: 0xC0DEC)
     var walkedCount = 0
     var decodedCount = 0
     // Purely random buffers, biased towards plausible tags and small lengths.

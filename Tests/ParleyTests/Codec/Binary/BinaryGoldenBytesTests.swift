@@ -110,13 +110,13 @@ struct BinaryGoldenBytesTests {
       sku: "SKU-1", quantity: 2, price: SampleMoney(amountMinor: 1999, currency: "EUR"))
     var itemWriter = BinaryWriter()
     item.encode(to: &itemWriter)
-    #expect(hexString(itemWriter.bytes) == "0a05534b552d3110041a08089e1f1203455552")
+    #expect(Hex.string(itemWriter.bytes) == "0a05534b552d3110041a08089e1f1203455552")
 
     var orderWriter = BinaryWriter()
     orderWriter.writeString(field: 1, "ord_42")
     orderWriter.writeList(field: 2, [item]) { writer, item in writer.writeMessage { item.encode(to: &$0) } }
     orderWriter.writeEnumCase(field: 4, 2)
-    let expected = hexBytes(
+    let expected = Hex.bytes(
       """
       0a 06 6f 72 64 5f 34 32
       12 14 13 0a 05 53 4b 55 2d 31 10 04 1a 08 08 9e 1f 12 03 45 55 52
@@ -142,7 +142,7 @@ struct BinaryGoldenBytesTests {
   func golden(example: GoldenEncoding) {
     var writer = BinaryWriter()
     example.write(&writer)
-    #expect(hexString(writer.bytes) == hexString(hexBytes(example.hex)))
+    #expect(Hex.string(writer.bytes) == Hex.string(Hex.bytes(example.hex)))
   }
 
   @Test("a nested message of 128 bytes or more gets a two-byte length, body moved once")
@@ -174,7 +174,7 @@ struct BinaryGoldenBytesTests {
 
   @Test("varintSize matches the encoding length")
   func varintSizes() {
-    var random = SplitMix64(seed: 7)
+    var random = CodecRandom(seed: 7)
     for shift in 0..<64 {
       for value in [UInt64(1) << shift, (UInt64(1) << shift) &- 1, random.next() >> shift] {
         var writer = BinaryWriter()

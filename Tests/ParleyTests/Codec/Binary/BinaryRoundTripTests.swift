@@ -209,7 +209,7 @@ struct BinaryRoundTripTests {
 
   @Test("seeded random values of every scalar type round-trip")
   func randomValues() throws {
-    var random = SplitMix64(seed: 0x5eed)
+    var random = CodecRandom(seed: 0x5eed)
     for _ in 0..<2_000 {
       let bits = random.next() >> (random.next() % 64)
       let signed = Int64(bitPattern: bits) * (random.next() % 2 == 0 ? 1 : -1)

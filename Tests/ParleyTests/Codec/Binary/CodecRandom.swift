@@ -1,5 +1,5 @@
-/// A small seeded pseudo-random generator (SplitMix64) so fuzz and property tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
+/// A small seeded pseudo-random generator (SplitMix64 algorithm) so fuzz and property tests are reproducible.
+struct CodecRandom: RandomNumberGenerator {
   private var state: UInt64
 
   init(seed: UInt64) {
