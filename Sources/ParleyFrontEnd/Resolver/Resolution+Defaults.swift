@@ -58,7 +58,7 @@ extension Resolution {
             Diagnostic(
               .unknownEnumCase, at: location, "'\(reference.name)' has no case '\(name)'",
               related: [symbol.syntax.name.location],
-              fix: Suggestions.closest(to: name, among: cases).map { "did you mean '.\($0)'?" }))
+              fix: suggest(name, among: cases).map { "did you mean '.\($0)'?" }))
           return nil
         case .identifier(let name, let location) where cases.contains(name):
           report(

@@ -79,7 +79,7 @@ extension Resolution {
       let known = unit.importedUnits.filter { units[$0].isPublished }.flatMap {
         [units[$0].contractName, units[$0].shortName]
       }
-      var fix = Suggestions.closest(to: qualifier, among: known).map { "did you mean '\($0).\(name)'?" }
+      var fix = suggest(qualifier, among: known).map { "did you mean '\($0).\(name)'?" }
       if let loaded = unitByContractName[qualifier]
         ?? units.indices.first(where: { units[$0].isPublished && units[$0].shortName == qualifier })
       {
@@ -119,7 +119,7 @@ extension Resolution {
       let path = relativeImportPath(from: units[index].syntax.path, to: units[elsewhere].syntax.path)
       fix = "'\(name)' is declared in '\(units[elsewhere].contractName)'; add import \"\(path)\""
     } else {
-      fix = Suggestions.closest(to: name, among: candidates).map { "did you mean '\(prefix)\($0)'?" }
+      fix = suggest(name, among: candidates).map { "did you mean '\(prefix)\($0)'?" }
     }
     report(Diagnostic(.unknownType, at: location, "unknown type '\(written)'", fix: fix))
   }
@@ -134,5 +134,12 @@ extension Resolution {
     }
     let ups = Array(repeating: "..", count: fromParts.count - common)
     return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+  }
+
+  /// A "did you mean" suggestion while the run's budget lasts.
+  func suggest(_ name: String, among candidates: some Sequence<String>) -> String? {
+    guard suggestionBudget > 0 else { return nil }
+    suggestionBudget -= 1
+    return Suggestions.closest(to: name, among: candidates)
   }
 }

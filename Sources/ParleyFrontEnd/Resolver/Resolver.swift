@@ -57,6 +57,8 @@ final class Resolution {
   var symbolsByReference: [DeclarationReference: Symbol] = [:]
   var distinctTypes: [DeclarationReference: DistinctTypeDeclaration] = [:]
   var enumCases: [DeclarationReference: [String]] = [:]
+  /// How many more "did you mean" searches may run: bounds the work on hostile input.
+  var suggestionBudget = 1000
   let root: String?
 
   init(files: [ParsedFile], requestedPaths: Set<String>?, root: String?) {
