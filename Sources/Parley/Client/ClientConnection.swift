@@ -1,0 +1,394 @@
+import Synchronization
+
+/// A client's connection to a server: the untyped call API that generated clients build on.
+///
+/// One connection multiplexes many concurrent calls. Replies are matched to callers by call id
+/// on the I/O thread, which resumes the waiting task directly (no task per call).
+///
+/// ```swift
+/// let connection = try await ClientConnection.connect(to: .unix(path: "/run/shop/orders.sock"))
+/// let reply = try await connection.call(
+///   contract: "shop.orders", version: 3, service: "OrderService", method: "getOrder",
+///   payload: Array(#"{"id":"ord_42"}"#.utf8), options: CallOptions(timeout: .seconds(2)))
+/// await connection.close()
+/// ```
+public final class ClientConnection: ConnectionCoreHandler, Sendable {
+  private struct Pending {
+    var continuation: UnsafeContinuation<[UInt8], any Error>
+    var deadline: UInt64
+    var service: String
+    var method: String
+  }
+
+  private enum Phase {
+    case handshaking(UnsafeContinuation<Welcome, any Error>?)
+    case ready
+    case closed(ParleyError)
+  }
+
+  private struct State {
+    var phase: Phase = .handshaking(nil)
+    var handshakeDeadline = UInt64.max
+    var pending: [UInt64: Pending] = [:]
+    var unmatchedReplies = 0
+    var unhandled = 0
+    var handlers: [EnvelopeKind: @Sendable (Envelope) -> Void] = [:]
+  }
+
+  /// The configuration in use.
+  public let configuration: ClientConfiguration
+  let core: ConnectionCore
+  private let state = Mutex(State())
+  private let nextID = Atomic<UInt64>(1)
+  private let welcomeBox = Mutex<Welcome?>(nil)
+  private let maxInFlight: Mutex<Int>
+
+  private init(channel: any ByteChannel, configuration: ClientConfiguration) {
+    self.configuration = configuration
+    self.maxInFlight = Mutex(configuration.maxInFlight)
+    self.core = ConnectionCore(
+      channel: channel,
+      settings: .init(
+        maxFrameSize: configuration.maxFrameSize,
+        heartbeatInterval: configuration.heartbeatInterval.nanoseconds,
+        missedPingsAllowed: configuration.missedPingsAllowed))
+  }
+
+  // MARK: Connecting
+
+  /// Connects to a server at `endpoint` and completes the handshake.
+  /// - Throws: ``ParleyError``: `NOT_CONNECTED` (nothing listening, bad path), `TIMEOUT`, or the
+  ///   server's `reject` code (`VERSION_MISMATCH`, `UNAUTHENTICATED`, `PERMISSION_DENIED`, …).
+  public static func connect(
+    to endpoint: Endpoint, configuration: ClientConfiguration = ClientConfiguration()
+  )
+    async throws -> ClientConnection
+  {
+    let channel = try await SocketConnector.connect(
+      to: endpoint, timeout: configuration.connectTimeout, maxPendingBytes: configuration.maxPendingWriteBytes
+    )
+    return try await connect(over: channel, configuration: configuration)
+  }
+
+  /// Completes the handshake over an already-connected channel (e.g. an in-process pair).
+  /// - Throws: ``ParleyError`` as for ``connect(to:configuration:)``.
+  public static func connect(
+    over channel: any ByteChannel, configuration: ClientConfiguration = ClientConfiguration()
+  )
+    async throws -> ClientConnection
+  {
+    let connection = ClientConnection(channel: channel, configuration: configuration)
+    try await connection.handshake()
+    return connection
+  }
+
+  private func handshake() async throws {
+    let deadline = Sys.now() + configuration.handshakeTimeout.nanoseconds
+    let welcome: Welcome = try await withUnsafeThrowingContinuation { continuation in
+      state.withLock {
+        $0.phase = .handshaking(continuation)
+        $0.handshakeDeadline = deadline
+      }
+      core.start(handler: self)
+      core.scheduleTimer(at: deadline)
+      var hello = Envelope(kind: .hello)
+      hello.hello = Hello(
+        codecs: configuration.codecs.map(\.id.rawValue), contracts: configuration.contracts,
+        name: configuration.name, token: configuration.token, maxFrame: configuration.maxFrameSize)
+      core.sendHandshake(hello)
+    }
+    welcomeBox.withLock { $0 = welcome }
+  }
+
+  /// The server's `welcome`: codec, limits, heartbeat, contracts.
+  public var welcome: Welcome? { welcomeBox.withLock { $0 } }
+
+  /// The negotiated codec.
+  public var codec: WireCodec { core.codec.id }
+
+  /// The negotiated codec's implementation (for encoding payloads).
+  public var envelopeCodec: any EnvelopeCodec { core.codec }
+
+  /// A description of the server end (path or address).
+  public var peerDescription: String { core.channel.peerDescription }
+
+  /// Whether the connection is closed.
+  public var isClosed: Bool { core.isClosed }
+
+  /// Counters of this connection.
+  public var statistics: ConnectionStatistics {
+    state.withLock {
+      ConnectionStatistics(
+        pendingCalls: $0.pending.count, unmatchedReplies: $0.unmatchedReplies,
+        unhandledEnvelopes: $0.unhandled,
+        protocolViolations: core.protocolViolations.load(ordering: .relaxed))
+    }
+  }
+
+  // MARK: Calls
+
+  /// Calls `service.method` of `contract` at `version` with an encoded payload and returns the
+  /// encoded reply payload (in the negotiated codec).
+  ///
+  /// The call carries the current ``CallContext`` extended to `service`, and the remaining time
+  /// budget. Cancelling the calling task sends `cancel` to the server and throws `CANCELLED`.
+  /// - Throws: ``ParleyError``: the server's error (e.g. `APPLICATION`, `SERVICE_NOT_FOUND`),
+  ///   `TIMEOUT`, `CANCELLED`, `CONNECTION_LOST`, `NOT_CONNECTED`, `OVERLOADED`,
+  ///   `MAX_DEPTH_EXCEEDED`, `FRAME_TOO_LARGE`.
+  public func call(
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    options: CallOptions = CallOptions()
+  ) async throws -> [UInt8] {
+    let context = CallContext.outgoing(to: service)
+    let now = Sys.now()
+    var deadline = now &+ (options.timeout ?? configuration.defaultTimeout).nanoseconds
+    if let inherited = InheritedDeadline.current, inherited < deadline { deadline = inherited }
+    try precheck(context: context, service: service, method: method, payload: payload)
+    guard deadline > now else {
+      throw ParleyError(
+        .timeout, "no time left for the call", mayHaveRun: false, service: service, method: method)
+    }
+    let id = nextID.add(1, ordering: .relaxed).oldValue
+    var envelope = Envelope.call(
+      id: id, contract: contract, contractVersion: version, service: service, method: method,
+      timeoutMs: Int64((deadline - now) / 1_000_000), context: context, payload: payload)
+    envelope.version = WireProtocol.version
+    return try await withTaskCancellationHandler {
+      try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<[UInt8], any Error>) in
+        let refusal = state.withLock { state -> ParleyError? in
+          switch state.phase {
+          case .ready: break
+          case .closed(let error):
+            return ParleyError(.notConnected, "the connection is closed: \(error.message)", mayHaveRun: false)
+          case .handshaking:
+            return ParleyError(.notConnected, "the handshake is not complete", mayHaveRun: false)
+          }
+          if Task.isCancelled {
+            return ParleyError(.cancelled, "the call was cancelled before it was sent", mayHaveRun: false)
+          }
+          let limit = maxInFlight.withLock { $0 }
+          if state.pending.count >= limit {
+            return ParleyError(
+              .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false)
+          }
+          state.pending[id] = Pending(
+            continuation: continuation, deadline: deadline, service: service, method: method)
+          return nil
+        }
+        if let refusal {
+          continuation.resume(throwing: refusal.located(service: service, method: method, callID: id))
+          return
+        }
+        if !core.timerIsSet(before: deadline) { core.scheduleTimer(at: deadline) }
+        if let error = core.send(envelope) {
+          complete(id, .failure(error))
+        }
+      }
+    } onCancel: {
+      if complete(
+        id, .failure(ParleyError(.cancelled, "the call was cancelled by the caller", mayHaveRun: true)))
+      {
+        core.send(Envelope(kind: .cancel, id: id))
+      }
+    }
+  }
+
+  /// Sends a oneway message (no reply, no error from the server).
+  /// - Throws: ``ParleyError`` when it cannot be sent (`NOT_CONNECTED`, `OVERLOADED`,
+  ///   `MAX_DEPTH_EXCEEDED`, `FRAME_TOO_LARGE`).
+  public func oneway(contract: String, version: Int, service: String, method: String, payload: [UInt8]) throws
+  {
+    let context = CallContext.outgoing(to: service)
+    try precheck(context: context, service: service, method: method, payload: payload)
+    try ensureReady()
+    var envelope = Envelope(kind: .oneway)
+    envelope.contract = contract
+    envelope.contractVersion = version
+    envelope.service = service
+    envelope.method = method
+    envelope.context = context
+    envelope.payload = payload
+    if let error = core.send(envelope) { throw error.located(service: service, method: method, callID: nil) }
+  }
+
+  /// Sends any envelope as is (for the events, streams and gateway layers built on this one).
+  /// - Throws: ``ParleyError`` when it cannot be sent.
+  public func send(_ envelope: Envelope) throws {
+    try ensureReady()
+    if let error = core.send(envelope) { throw error }
+  }
+
+  /// Routes inbound envelopes of `kind` (e.g. `event`, `streamItem`) to `handler`, called on the
+  /// I/O thread: it must return quickly. Kinds without a handler are counted and, when they carry
+  /// an id, answered with `PROTOCOL_ERROR`.
+  public func setHandler(for kind: EnvelopeKind, _ handler: @escaping @Sendable (Envelope) -> Void) {
+    state.withLock { $0.handlers[kind] = handler }
+  }
+
+  private func precheck(context: CallContext, service: String, method: String, payload: [UInt8]) throws {
+    if context.depth > configuration.maxDepth {
+      throw ParleyError(
+        .maxDepthExceeded,
+        "the call chain \(context.chain.joined(separator: " → ")) is \(context.depth) deep, above the maximum of \(configuration.maxDepth)",
+        mayHaveRun: false, service: service, method: method)
+    }
+    if configuration.validatesPayloads, !payload.isEmpty {
+      do { try core.codec.validatePayload(payload) } catch {
+        throw error.located(service: service, method: method, callID: nil)
+      }
+    }
+  }
+
+  private func ensureReady() throws {
+    try state.withLock { state in
+      switch state.phase {
+      case .ready: return
+      case .closed(let error):
+        throw ParleyError(.notConnected, "the connection is closed: \(error.message)", mayHaveRun: false)
+      case .handshaking: throw ParleyError(.notConnected, "the handshake is not complete", mayHaveRun: false)
+      }
+    }
+  }
+
+  /// Resumes call `id` with `result` if it is still pending; returns whether it was.
+  @discardableResult
+  private func complete(_ id: UInt64, _ result: Result<[UInt8], ParleyError>) -> Bool {
+    guard let pending = state.withLock({ $0.pending.removeValue(forKey: id) }) else { return false }
+    switch result {
+    case .success(let payload): pending.continuation.resume(returning: payload)
+    case .failure(let error):
+      pending.continuation.resume(
+        throwing: error.located(service: pending.service, method: pending.method, callID: id))
+    }
+    return true
+  }
+
+  // MARK: Closing
+
+  /// Closes the connection; pending calls fail with `CONNECTION_LOST`. Returns once the
+  /// transport is closed.
+  public func close() async {
+    core.close(reason: ParleyError(.connectionLost, "the connection was closed locally", mayHaveRun: true))
+    await core.waitUntilChannelClosed()
+  }
+
+  // MARK: ConnectionCoreHandler
+
+  func core(_ core: ConnectionCore, received envelope: Envelope) {
+    switch envelope.kind {
+    case .reply:
+      guard let id = envelope.id else {
+        core.protocolViolations.add(1, ordering: .relaxed)
+        return
+      }
+      let result: Result<[UInt8], ParleyError>
+      if envelope.ok == true {
+        result = .success(envelope.payload ?? [])
+      } else {
+        result = .failure(
+          envelope.error ?? ParleyError(.protocolError, "failed reply without an error", mayHaveRun: true))
+      }
+      if !complete(id, result) { state.withLock { $0.unmatchedReplies += 1 } }
+    case .welcome:
+      handleWelcome(envelope)
+    case .reject:
+      let error = envelope.error ?? ParleyError(.protocolError, "rejected")
+      let failure = ParleyError(
+        error.code, "the server rejected the connection: \(error.message)", mayHaveRun: false)
+      failHandshake(failure)
+      core.close(reason: failure)
+    default:
+      let handler = state.withLock { state -> (@Sendable (Envelope) -> Void)? in
+        if let handler = state.handlers[envelope.kind] { return handler }
+        state.unhandled += 1
+        return nil
+      }
+      if let handler {
+        handler(envelope)
+      } else if let id = envelope.id, envelope.kind != .cancel {
+        core.send(
+          .reply(
+            id: id,
+            error: ParleyError(.protocolError, "unsupported envelope kind \"\(envelope.kind.rawValue)\"")))
+      }
+    }
+  }
+
+  private func handleWelcome(_ envelope: Envelope) {
+    guard let welcome = envelope.welcome else { return }
+    guard let codec = configuration.codecs.first(where: { $0.id.rawValue == welcome.codec }) else {
+      let failure = ParleyError(
+        .protocolError, "the server chose codec \"\(welcome.codec)\", which was not offered")
+      failHandshake(failure)
+      core.close(sending: .closing(.goaway, failure), reason: failure)
+      return
+    }
+    core.setCodec(codec, peerMaxFrame: welcome.maxFrame)
+    maxInFlight.withLock { $0 = min(configuration.maxInFlight, max(1, welcome.maxInFlight)) }
+    let continuation = state.withLock { state -> UnsafeContinuation<Welcome, any Error>? in
+      guard case .handshaking(let continuation) = state.phase else { return nil }
+      state.phase = .ready
+      state.handshakeDeadline = UInt64.max
+      return continuation
+    }
+    continuation?.resume(returning: welcome)
+  }
+
+  private func failHandshake(_ error: ParleyError) {
+    let continuation = state.withLock { state -> UnsafeContinuation<Welcome, any Error>? in
+      guard case .handshaking(let continuation) = state.phase else { return nil }
+      state.phase = .closed(error)
+      return continuation
+    }
+    continuation?.resume(throwing: error)
+  }
+
+  func coreTimer(_ core: ConnectionCore, now: UInt64) -> UInt64? {
+    let (expired, handshakeExpired, next) = state.withLock {
+      state -> ([(UInt64, Pending)], Bool, UInt64?) in
+      var expired: [(UInt64, Pending)] = []
+      var next = UInt64.max
+      for (id, pending) in state.pending {
+        if pending.deadline <= now {
+          expired.append((id, pending))
+        } else {
+          next = min(next, pending.deadline)
+        }
+      }
+      for (id, _) in expired { state.pending[id] = nil }
+      let handshakeExpired = state.handshakeDeadline <= now
+      if !handshakeExpired { next = min(next, state.handshakeDeadline) }
+      return (expired, handshakeExpired, next == UInt64.max ? nil : next)
+    }
+    for (id, pending) in expired {
+      pending.continuation.resume(
+        throwing: ParleyError(
+          .timeout, "no reply within the call's deadline", mayHaveRun: true, service: pending.service,
+          method: pending.method, callID: id))
+      core.send(Envelope(kind: .cancel, id: id))
+    }
+    if handshakeExpired {
+      let failure = ParleyError(
+        .timeout, "no welcome from \(core.channel.peerDescription) within the handshake timeout",
+        mayHaveRun: false)
+      failHandshake(failure)
+      core.close(reason: failure)
+    }
+    return next
+  }
+
+  func coreClosed(_ core: ConnectionCore, error: ParleyError) {
+    failHandshake(ParleyError(.notConnected, error.message, mayHaveRun: false))
+    let pending = state.withLock { state -> [UInt64: Pending] in
+      if case .closed = state.phase {} else { state.phase = .closed(error) }
+      defer { state.pending = [:] }
+      return state.pending
+    }
+    for (id, call) in pending {
+      call.continuation.resume(
+        throwing: ParleyError(
+          .connectionLost, error.message, mayHaveRun: true, service: call.service, method: call.method,
+          callID: id))
+    }
+  }
+}

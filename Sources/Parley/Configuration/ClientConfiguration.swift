@@ -1,0 +1,35 @@
+/// Settings of a client connection. Every default comes from ``ParleyDefaults``.
+public struct ClientConfiguration: Sendable {
+  /// The client's name, sent in `hello` (default `"client"`).
+  public var name: String = "client"
+  /// Codecs offered, in order of preference (default: JSON).
+  public var codecs: [any EnvelopeCodec] = [JSONEnvelopeCodec()]
+  /// The contracts and versions this client speaks, sent in `hello` (default: none).
+  public var contracts: [ContractVersion] = []
+  /// Shared secret sent in `hello` (required by TCP servers bound beyond loopback).
+  public var token: String? = nil
+  /// Timeout of calls that do not set one: ``ParleyDefaults/callTimeout``.
+  public var defaultTimeout: Duration = ParleyDefaults.callTimeout
+  /// Deepest call chain this client sends: ``ParleyDefaults/maxDepth``.
+  public var maxDepth: Int = ParleyDefaults.maxDepth
+  /// Largest frame accepted from the server: ``ParleyDefaults/maxFrameSize``.
+  public var maxFrameSize: Int = ParleyDefaults.maxFrameSize
+  /// Calls in flight at once; more fail at once with `OVERLOADED` (did not run). The server's
+  /// own limit from `welcome` applies too. Default ``ParleyDefaults/maxInFlightPerConnection``.
+  public var maxInFlight: Int = ParleyDefaults.maxInFlightPerConnection
+  /// Outbound bytes queued; above it, calls fail with `OVERLOADED` (did not run).
+  public var maxPendingWriteBytes: Int = ParleyDefaults.maxPendingWriteBytes
+  /// Quiet time before pinging; `.zero` disables liveness checks.
+  public var heartbeatInterval: Duration = ParleyDefaults.heartbeatInterval
+  /// Unanswered pings before the connection is declared dead.
+  public var missedPingsAllowed: Int = ParleyDefaults.missedPingsAllowed
+  /// Time allowed for `welcome` to arrive.
+  public var handshakeTimeout: Duration = ParleyDefaults.handshakeTimeout
+  /// Time allowed to establish the transport connection.
+  public var connectTimeout: Duration = ParleyDefaults.connectTimeout
+  /// Whether payloads are checked to be well-formed before sending (default `true`).
+  public var validatesPayloads: Bool = true
+
+  /// Creates a configuration with every default.
+  public init() {}
+}

@@ -1,0 +1,38 @@
+/// Settings of a server. Every default comes from ``ParleyDefaults``.
+public struct ServerConfiguration: Sendable {
+  /// The server's name, sent in `welcome` (default `"server"`).
+  public var name: String = "server"
+  /// Codecs supported; the first of the client's offers found here is chosen (default: JSON).
+  public var codecs: [any EnvelopeCodec] = [JSONEnvelopeCodec()]
+  /// Largest frame accepted: ``ParleyDefaults/maxFrameSize``.
+  public var maxFrameSize: Int = ParleyDefaults.maxFrameSize
+  /// Calls run at once per connection; more are refused with `OVERLOADED` (did not run).
+  public var maxInFlightPerConnection: Int = ParleyDefaults.maxInFlightPerConnection
+  /// Outbound bytes queued per connection; above it the peer is not reading and the connection
+  /// is closed with `goaway` `OVERLOADED`.
+  public var maxPendingWriteBytes: Int = ParleyDefaults.maxPendingWriteBytes
+  /// Quiet time before pinging; `.zero` disables liveness checks.
+  public var heartbeatInterval: Duration = ParleyDefaults.heartbeatInterval
+  /// Unanswered pings before a connection is declared dead.
+  public var missedPingsAllowed: Int = ParleyDefaults.missedPingsAllowed
+  /// Time a new connection has to send `hello`; then it is closed.
+  public var handshakeTimeout: Duration = ParleyDefaults.handshakeTimeout
+  /// Deepest call chain served; deeper calls fail with `MAX_DEPTH_EXCEEDED` (did not run).
+  public var maxDepth: Int = ParleyDefaults.maxDepth
+  /// Connections held at once; more are accepted and closed at once.
+  public var maxConnections: Int = ParleyDefaults.maxConnections
+  /// Connections still in the handshake; more are accepted and closed at once.
+  public var maxUnauthenticatedConnections: Int = ParleyDefaults.maxUnauthenticatedConnections
+  /// Mode of the socket file (Unix sockets): ``ParleyDefaults/socketFileMode``.
+  public var socketFileMode: UInt32 = ParleyDefaults.socketFileMode
+  /// Whether the socket's directory must be owned by the server's user and not writable by
+  /// others (default `true`, per the spec's local-security rules).
+  public var requiresPrivateSocketDirectory: Bool = true
+  /// Which Unix-socket peers are accepted (default: the server's own user).
+  public var peerPolicy: PeerPolicy = .sameUser
+  /// Shared secret every `hello` must carry. Required for TCP bound beyond loopback.
+  public var sharedSecret: String? = nil
+
+  /// Creates a configuration with every default.
+  public init() {}
+}

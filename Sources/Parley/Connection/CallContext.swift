@@ -1,0 +1,53 @@
+/// The call-chain context every call carries (`"ctx"` in the envelope): the correlation root,
+/// the services the chain has passed through, and its depth.
+///
+/// Handlers run with the incoming context in ``CallContext/current`` (a task-local), so a call a
+/// handler makes extends the chain automatically; nothing is stored in shared mutable state.
+/// A top-level call starts a new root: `depth` 1 and `chain` `[service]`. Each nested call appends
+/// its target service and adds 1 to the depth. A call whose depth would exceed the configured
+/// maximum fails with `MAX_DEPTH_EXCEEDED` before anything is sent.
+public struct CallContext: Sendable, Equatable, Hashable {
+  /// The correlation root shared by every call of one chain (16 lowercase hex digits when made
+  /// by this runtime).
+  public var root: String
+  /// The services called along the chain, outermost first; the last one is this call's target.
+  public var chain: [String]
+  /// The number of calls in the chain including this one (1 for a top-level call).
+  public var depth: Int
+
+  /// Creates a context.
+  public init(root: String, chain: [String], depth: Int) {
+    self.root = root
+    self.chain = chain
+    self.depth = depth
+  }
+
+  /// The context of the call being handled by the current task, if any.
+  @TaskLocal public static var current: CallContext?
+
+  /// A fresh random correlation root (16 hex digits).
+  public static func makeRoot() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let value = generator.next() as UInt64
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// The context for a call to `service` made from within this one.
+  public func extended(to service: String) -> CallContext {
+    CallContext(root: root, chain: chain + [service], depth: depth + 1)
+  }
+
+  /// The context for a call to `service` made by the current task: extends
+  /// ``current`` or starts a new root.
+  public static func outgoing(to service: String) -> CallContext {
+    if let current { return current.extended(to: service) }
+    return CallContext(root: makeRoot(), chain: [service], depth: 1)
+  }
+}
+
+/// The deadline of the call being handled by the current task (monotonic nanoseconds), so that
+/// calls a handler makes never get more time than its own caller left it.
+enum InheritedDeadline {
+  @TaskLocal static var current: UInt64?
+}

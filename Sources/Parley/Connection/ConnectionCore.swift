@@ -1,0 +1,304 @@
+import Synchronization
+
+/// What a ``ConnectionCore`` hands to the client or server logic above it.
+protocol ConnectionCoreHandler: AnyObject, Sendable {
+  /// An envelope other than `ping`/`pong` arrived (called serially, on the read path).
+  func core(_ core: ConnectionCore, received envelope: Envelope)
+  /// The core's timer fired at `now`: expire what is due; return the next time to be woken.
+  func coreTimer(_ core: ConnectionCore, now: UInt64) -> UInt64?
+  /// The connection is closed (called once); fail everything pending with `error`.
+  func coreClosed(_ core: ConnectionCore, error: ParleyError)
+}
+
+/// The connection layer's shared machinery: framing, the envelope codec, liveness, timers and
+/// closing. It answers pings itself (on the I/O thread, never behind application handlers) and
+/// hands every other envelope to its ``ConnectionCoreHandler``.
+final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
+  struct Settings {
+    var maxFrameSize: Int
+    var heartbeatInterval: UInt64  // ns; 0 disables
+    var missedPingsAllowed: Int
+  }
+
+  private struct State {
+    var codec: any EnvelopeCodec = JSONEnvelopeCodec()
+    var peerMaxFrame = WireProtocol.defaultMaxFrameSize
+    var closed = false
+    var closeError: ParleyError?
+    var notified = false
+    var timerAt = UInt64.max
+    var nextHeartbeat = UInt64.max
+    var pingOutstanding = false
+    var missedPings = 0
+    var nextPingID: UInt64 = 1
+    var channelClosed = false
+    var channelWaiters: [UnsafeContinuation<Void, Never>] = []
+  }
+
+  let channel: any ByteChannel
+  let settings: Settings
+  private var decoder: FrameDecoder  // read path only
+  private let state = Mutex(State())
+  private let sawInbound = Atomic<Bool>(false)
+  private let handlerBox = Mutex<(any ConnectionCoreHandler)?>(nil)
+
+  /// Frames that failed to decode as envelopes, replies nobody waited for, unknown kinds, …
+  let protocolViolations = Atomic<Int>(0)
+
+  init(channel: any ByteChannel, settings: Settings) {
+    self.channel = channel
+    self.settings = settings
+    self.decoder = FrameDecoder(maxFrameSize: settings.maxFrameSize)
+  }
+
+  /// Starts reading and the liveness timer.
+  func start(handler: any ConnectionCoreHandler) {
+    handlerBox.withLock { $0 = handler }
+    if settings.heartbeatInterval > 0 {
+      let first = Sys.now() + settings.heartbeatInterval
+      state.withLock { $0.nextHeartbeat = first }
+      scheduleTimer(at: first)
+    }
+    channel.start(self)
+  }
+
+  private var handler: (any ConnectionCoreHandler)? { handlerBox.withLock { $0 } }
+
+  /// Switches the codec used for every later envelope (after the handshake).
+  func setCodec(_ codec: any EnvelopeCodec, peerMaxFrame: Int) {
+    state.withLock {
+      $0.codec = codec
+      $0.peerMaxFrame = peerMaxFrame
+    }
+  }
+
+  /// The codec in use.
+  var codec: any EnvelopeCodec { state.withLock { $0.codec } }
+
+  var isClosed: Bool { state.withLock { $0.closed } }
+
+  // MARK: Sending
+
+  /// Encodes and sends `envelope`. Returns the error when it could not be queued.
+  @discardableResult
+  func send(_ envelope: Envelope) -> ParleyError? {
+    let (codec, peerMax, closed) = state.withLock { ($0.codec, $0.peerMaxFrame, $0.closed) }
+    if closed { return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed") }
+    var bytes = FrameEncoder.begin()
+    codec.encode(envelope, into: &bytes)
+    let length = FrameEncoder.finish(&bytes)
+    if length > peerMax {
+      return ParleyError(
+        .frameTooLarge, "the envelope is \(length) bytes, above the peer's maximum frame size of \(peerMax)")
+    }
+    if channel.write(bytes) { return nil }
+    if isClosed {
+      return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed")
+    }
+    return ParleyError(.overloaded, "too many bytes are queued for sending to \(channel.peerDescription)")
+  }
+
+  /// Sends a handshake envelope (always JSON, whatever codec is negotiated later).
+  func sendHandshake(_ envelope: Envelope) {
+    _ = channel.write(JSONEnvelopeCodec().frame(envelope))
+  }
+
+  // MARK: Closing
+
+  /// Closes the connection: optionally sends `goaway`/`reject` first, then tells the handler
+  /// at once (pending calls fail immediately) and closes the channel.
+  func close(sending farewell: Envelope? = nil, reason: ParleyError) {
+    let first = state.withLock { state -> Bool in
+      if state.closed { return false }
+      state.closed = true
+      state.closeError = reason
+      return true
+    }
+    guard first else { return }
+    if let farewell {
+      if farewell.kind == .reject {
+        sendHandshake(farewell)
+      } else {
+        var bytes = FrameEncoder.begin()
+        codec.encode(farewell, into: &bytes)
+        FrameEncoder.finish(&bytes)
+        _ = channel.write(bytes)
+      }
+    }
+    notifyClosed()
+    channel.close()
+  }
+
+  private func notifyClosed() {
+    let (shouldNotify, error) = state.withLock { state -> (Bool, ParleyError) in
+      let error =
+        state.closeError
+        ?? ParleyError(
+          .connectionLost, "the connection to \(channel.peerDescription) was closed", mayHaveRun: true)
+      if state.notified { return (false, error) }
+      state.notified = true
+      state.closed = true
+      return (true, error)
+    }
+    guard shouldNotify else { return }
+    let handler = handlerBox.withLock { box -> (any ConnectionCoreHandler)? in
+      defer { box = nil }
+      return box
+    }
+    handler?.coreClosed(self, error: error)
+  }
+
+  // MARK: ByteChannelDelegate
+
+  func channelRead(_ bytes: UnsafeRawBufferPointer) {
+    if state.withLock({ $0.closed }) { return }
+    sawInbound.store(true, ordering: .relaxed)
+    do {
+      try decoder.feed(bytes) { frame in
+        let envelope = try codec.decode(frame)
+        try dispatch(envelope)
+      }
+    } catch let error as FramingError {
+      let code: ParleyError.Code
+      if case .frameTooLarge = error { code = .frameTooLarge } else { code = .protocolError }
+      let failure = ParleyError(code, error.description)
+      protocolViolations.add(1, ordering: .relaxed)
+      close(sending: .closing(.goaway, failure), reason: lost(failure))
+    } catch let error as ParleyError {
+      protocolViolations.add(1, ordering: .relaxed)
+      close(sending: .closing(.goaway, error), reason: lost(error))
+    } catch {
+      close(reason: ParleyError(.connectionLost, "connection failed", mayHaveRun: true))
+    }
+  }
+
+  /// A stop signal thrown out of the frame loop once the connection is closed.
+  private struct Stop: Error {}
+
+  private func dispatch(_ envelope: Envelope) throws {
+    switch envelope.kind {
+    case .ping:
+      var pong = Envelope(kind: .pong, id: envelope.id)
+      pong.version = WireProtocol.version
+      send(pong)
+    case .pong:
+      break  // any inbound frame counts as life
+    case .goaway:
+      let reason = envelope.error ?? ParleyError(.protocolError, "")
+      close(
+        reason: ParleyError(
+          .connectionLost,
+          "the peer closed the connection: \(reason.code.rawValue): \(reason.message)", mayHaveRun: true))
+      throw Stop()
+    default:
+      handler?.core(self, received: envelope)
+      if isClosed { throw Stop() }
+    }
+  }
+
+  func channelReadComplete() {}
+
+  /// Returns once the transport is fully closed (its descriptor released).
+  func waitUntilChannelClosed() async {
+    await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+      let done = state.withLock { state -> Bool in
+        if state.channelClosed { return true }
+        state.channelWaiters.append(continuation)
+        return false
+      }
+      if done { continuation.resume() }
+    }
+  }
+
+  func channelClosed(error: ParleyError?) {
+    if error == nil, decoder.bufferedByteCount > 0 {
+      protocolViolations.add(1, ordering: .relaxed)
+    }
+    defer {
+      let waiters = state.withLock { state -> [UnsafeContinuation<Void, Never>] in
+        state.channelClosed = true
+        defer { state.channelWaiters = [] }
+        return state.channelWaiters
+      }
+      for waiter in waiters { waiter.resume() }
+    }
+    state.withLock { state in
+      if state.closeError == nil {
+        state.closeError =
+          error.map { lost($0) }
+          ?? ParleyError(
+            .connectionLost, "the connection to \(channel.peerDescription) was closed by the peer",
+            mayHaveRun: true)
+      }
+    }
+    notifyClosed()
+  }
+
+  private func lost(_ cause: ParleyError) -> ParleyError {
+    ParleyError(
+      .connectionLost, "connection to \(channel.peerDescription) failed: \(cause.message)", mayHaveRun: true)
+  }
+
+  // MARK: Timers and liveness
+
+  /// Makes sure the timer fires no later than `deadline` (monotonic ns).
+  func scheduleTimer(at deadline: UInt64) {
+    let schedule = state.withLock { state -> Bool in
+      if state.closed || deadline >= state.timerAt { return false }
+      state.timerAt = deadline
+      return true
+    }
+    guard schedule else { return }
+    channel.eventLoop.schedule(at: deadline) { [weak self] in self?.timerFired(deadline) }
+  }
+
+  /// Whether a timer at `deadline` or earlier is already set.
+  func timerIsSet(before deadline: UInt64) -> Bool {
+    state.withLock { $0.timerAt <= deadline }
+  }
+
+  private func timerFired(_ deadline: UInt64) {
+    let live = state.withLock { state -> Bool in
+      guard !state.closed, state.timerAt == deadline else { return false }
+      state.timerAt = UInt64.max
+      return true
+    }
+    guard live else { return }
+    let now = Sys.now()
+    var next = heartbeat(now: now)
+    if let wanted = handler?.coreTimer(self, now: now) { next = min(next, wanted) }
+    if next != UInt64.max { scheduleTimer(at: next) }
+  }
+
+  /// Runs the liveness check if due; returns the next heartbeat time.
+  private func heartbeat(now: UInt64) -> UInt64 {
+    guard settings.heartbeatInterval > 0 else { return UInt64.max }
+    enum Action { case none, ping(UInt64), dead(Int) }
+    let due = state.withLock { now >= $0.nextHeartbeat }
+    let heard = due && sawInbound.exchange(false, ordering: .relaxed)
+    let (action, next) = state.withLock { state -> (Action, UInt64) in
+      guard now >= state.nextHeartbeat else { return (.none, state.nextHeartbeat) }
+      state.nextHeartbeat = now + settings.heartbeatInterval
+      if heard {
+        state.missedPings = 0
+        state.pingOutstanding = false
+        return (.none, state.nextHeartbeat)
+      }
+      if state.pingOutstanding { state.missedPings += 1 }
+      if state.missedPings >= settings.missedPingsAllowed { return (.dead(state.missedPings), UInt64.max) }
+      state.pingOutstanding = true
+      state.nextPingID += 1
+      return (.ping(state.nextPingID), state.nextHeartbeat)
+    }
+    switch action {
+    case .none: break
+    case .ping(let id): send(Envelope(kind: .ping, id: id))
+    case .dead(let missed):
+      let error = ParleyError(
+        .connectionLost, "\(channel.peerDescription) did not answer \(missed) pings; the connection is dead",
+        mayHaveRun: true)
+      close(reason: error)
+    }
+    return next
+  }
+}

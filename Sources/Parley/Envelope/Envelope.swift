@@ -1,0 +1,98 @@
+/// One protocol message, independent of the codec that puts it on the wire.
+///
+/// Which fields are used depends on ``kind``:
+/// - `call` / `oneway`: `id` (call only), `contract`, `contractVersion`, `service`, `method`,
+///   `timeoutMs`, `context`, `payload`.
+/// - `reply`: `id`, `ok`, and `payload` (ok) or `error` (not ok).
+/// - `cancel`, `ping`, `pong`: `id`.
+/// - `reject`, `goaway`: `error` (code and message).
+/// - `hello`, `welcome`: ``hello`` / ``welcome``.
+/// - `subscribe`, `unsubscribe`, `event`, `streamItem`, `streamEnd`, `register`: `id`, `contract`,
+///   `contractVersion`, `service`, `method` (the event or stream name), `payload`, `error`
+///   as the issues that give them behaviour define.
+///
+/// Payloads are already-encoded bytes in the connection's codec: for JSON, the UTF-8 JSON text of
+/// the message, spliced verbatim into the envelope's `"payload"` member.
+public struct Envelope: Sendable {
+  /// The protocol version (`"v"`), always ``WireProtocol/version`` when written by this runtime.
+  public var version: Int = WireProtocol.version
+  /// What the envelope is.
+  public var kind: EnvelopeKind
+  /// The call id, unique among the sender's calls in flight on this connection.
+  public var id: UInt64?
+  /// The contract name, e.g. `shop.orders`.
+  public var contract: String?
+  /// The contract version (`"cv"`).
+  public var contractVersion: Int?
+  /// The service name.
+  public var service: String?
+  /// The method name.
+  public var method: String?
+  /// The remaining time budget of the call in milliseconds (clocks need not agree).
+  public var timeoutMs: Int64?
+  /// The call-chain context (`"ctx"`).
+  public var context: CallContext?
+  /// The encoded message.
+  public var payload: [UInt8]?
+  /// For `reply`: whether the call succeeded.
+  public var ok: Bool?
+  /// For failed replies, `reject` and `goaway`: the error.
+  public var error: ParleyError?
+  /// For `hello`.
+  public var hello: Hello?
+  /// For `welcome`.
+  public var welcome: Welcome?
+
+  /// Creates an envelope of `kind`; set the other fields as the kind requires.
+  public init(kind: EnvelopeKind, id: UInt64? = nil) {
+    self.kind = kind
+    self.id = id
+  }
+
+  /// A `call` envelope.
+  public static func call(
+    id: UInt64, contract: String, contractVersion: Int, service: String, method: String,
+    timeoutMs: Int64?, context: CallContext?, payload: [UInt8]
+  ) -> Envelope {
+    var envelope = Envelope(kind: .call, id: id)
+    envelope.contract = contract
+    envelope.contractVersion = contractVersion
+    envelope.service = service
+    envelope.method = method
+    envelope.timeoutMs = timeoutMs
+    envelope.context = context
+    envelope.payload = payload
+    return envelope
+  }
+
+  /// A successful `reply`.
+  public static func reply(id: UInt64, payload: [UInt8]) -> Envelope {
+    var envelope = Envelope(kind: .reply, id: id)
+    envelope.ok = true
+    envelope.payload = payload
+    return envelope
+  }
+
+  /// A failed `reply`.
+  public static func reply(id: UInt64, error: ParleyError) -> Envelope {
+    var envelope = Envelope(kind: .reply, id: id)
+    envelope.ok = false
+    envelope.error = error
+    return envelope
+  }
+
+  /// A `goaway` or `reject` carrying `error`'s code and message.
+  public static func closing(_ kind: EnvelopeKind, _ error: ParleyError) -> Envelope {
+    var envelope = Envelope(kind: kind)
+    envelope.error = error
+    return envelope
+  }
+}
+
+/// Constants of the Parley wire protocol (see `docs/wire-protocol.md`).
+public enum WireProtocol {
+  /// The protocol version carried as `"v"` in every envelope.
+  public static let version = 1
+  /// The default maximum frame size: 16 MiB.
+  public static let defaultMaxFrameSize = 16 * 1024 * 1024
+}

@@ -1,0 +1,380 @@
+/// The JSON envelope codec: one UTF-8 JSON object per frame, as in `docs/wire-protocol.md`.
+///
+/// Payloads are spliced verbatim into `"payload"` on encode and handed back as the raw bytes of
+/// that member on decode, without building a tree. Unknown members are ignored.
+public struct JSONEnvelopeCodec: EnvelopeCodec {
+  /// `json`.
+  public var id: WireCodec { .json }
+  /// The nesting limit applied to envelopes (payload included).
+  public var maxDepth: Int
+
+  /// Creates the codec.
+  public init(maxDepth: Int = JSONReader.defaultMaxDepth) {
+    self.maxDepth = maxDepth
+  }
+
+  /// Checks that `payload` is exactly one JSON value.
+  public func validatePayload(_ payload: [UInt8]) throws(ParleyError) {
+    do {
+      try JSONReader.validate(payload, maxDepth: maxDepth - 1)
+    } catch {
+      throw ParleyError(.internal, "payload is not valid JSON: \(error)", mayHaveRun: false)
+    }
+  }
+
+  // MARK: Encoding
+
+  /// Appends `envelope` as JSON.
+  public func encode(_ envelope: Envelope, into bytes: inout [UInt8]) {
+    var writer = JSONWriter(appendingTo: bytes)
+    bytes = []  // hand the storage to the writer without copying
+    writer.beginObject()
+    writer.key("v")
+    writer.int(envelope.version)
+    writer.key("kind")
+    writer.string(envelope.kind.rawValue)
+    if let id = envelope.id {
+      writer.key("id")
+      writer.uint(id)
+    }
+    if let contract = envelope.contract {
+      writer.key("contract")
+      writer.string(contract)
+    }
+    if let cv = envelope.contractVersion {
+      writer.key("cv")
+      writer.int(cv)
+    }
+    if let service = envelope.service {
+      writer.key("service")
+      writer.string(service)
+    }
+    if let method = envelope.method {
+      writer.key("method")
+      writer.string(method)
+    }
+    if let timeoutMs = envelope.timeoutMs {
+      writer.key("timeoutMs")
+      writer.int(timeoutMs)
+    }
+    if let context = envelope.context {
+      writer.key("ctx")
+      writer.beginObject()
+      writer.key("root")
+      writer.string(context.root)
+      writer.key("chain")
+      writer.beginArray()
+      for name in context.chain { writer.string(name) }
+      writer.endArray()
+      writer.key("depth")
+      writer.int(context.depth)
+      writer.endObject()
+    }
+    if let ok = envelope.ok {
+      writer.key("ok")
+      writer.bool(ok)
+    }
+    if let payload = envelope.payload, !payload.isEmpty {
+      writer.key("payload")
+      writer.rawValue(payload)
+    }
+    if let error = envelope.error {
+      if envelope.kind == .reply {
+        writer.key("error")
+        Self.writeError(error, to: &writer)
+      } else {
+        writer.key("code")
+        writer.string(error.code.rawValue)
+        writer.key("message")
+        writer.string(error.message)
+      }
+    }
+    if let hello = envelope.hello { Self.writeHello(hello, to: &writer) }
+    if let welcome = envelope.welcome { Self.writeWelcome(welcome, to: &writer) }
+    writer.endObject()
+    bytes = writer.bytes
+  }
+
+  private static func writeError(_ error: ParleyError, to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.key("code")
+    writer.string(error.code.rawValue)
+    writer.key("message")
+    writer.string(error.message)
+    writer.key("mayHaveRun")
+    writer.bool(error.mayHaveRun)
+    if let application = error.application {
+      writer.key("app")
+      writer.int(application.code)
+      writer.key("name")
+      writer.string(application.name)
+      if !application.payload.isEmpty {
+        writer.key("payload")
+        writer.rawValue(application.payload)
+      }
+    }
+    if !error.violations.isEmpty {
+      writer.key("violations")
+      writer.beginArray()
+      for violation in error.violations {
+        writer.beginObject()
+        writer.key("path")
+        writer.string(violation.path)
+        writer.key("message")
+        writer.string(violation.message)
+        writer.endObject()
+      }
+      writer.endArray()
+    }
+    writer.endObject()
+  }
+
+  private static func writeHello(_ hello: Hello, to writer: inout JSONWriter) {
+    writer.key("codecs")
+    writer.beginArray()
+    for codec in hello.codecs { writer.string(codec) }
+    writer.endArray()
+    writer.key("contracts")
+    writer.beginArray()
+    for contract in hello.contracts {
+      writer.beginObject()
+      writer.key("name")
+      writer.string(contract.name)
+      writer.key("version")
+      writer.int(contract.version)
+      writer.endObject()
+    }
+    writer.endArray()
+    if let name = hello.name {
+      writer.key("name")
+      writer.string(name)
+    }
+    if let token = hello.token {
+      writer.key("token")
+      writer.string(token)
+    }
+    if let maxFrame = hello.maxFrame {
+      writer.key("maxFrame")
+      writer.int(maxFrame)
+    }
+  }
+
+  private static func writeWelcome(_ welcome: Welcome, to writer: inout JSONWriter) {
+    writer.key("codec")
+    writer.string(welcome.codec)
+    writer.key("maxFrame")
+    writer.int(welcome.maxFrame)
+    writer.key("heartbeatMs")
+    writer.int(welcome.heartbeatMs)
+    writer.key("maxInFlight")
+    writer.int(welcome.maxInFlight)
+    writer.key("contracts")
+    writer.beginArray()
+    for contract in welcome.contracts {
+      writer.beginObject()
+      writer.key("name")
+      writer.string(contract.name)
+      writer.key("version")
+      writer.int(contract.version)
+      writer.key("minVersion")
+      writer.int(contract.minimumVersion)
+      writer.endObject()
+    }
+    writer.endArray()
+    if let name = welcome.name {
+      writer.key("name")
+      writer.string(name)
+    }
+  }
+
+  // MARK: Decoding
+
+  /// Decodes a JSON envelope.
+  /// - Throws: ``ParleyError`` `PROTOCOL_ERROR` naming the problem.
+  public func decode(_ bytes: [UInt8]) throws(ParleyError) -> Envelope {
+    do {
+      return try decodeEnvelope(bytes)
+    } catch let error as JSONError {
+      throw ParleyError(.protocolError, "malformed JSON envelope: \(error)")
+    } catch let error as ParleyError {
+      throw error
+    } catch {
+      throw ParleyError(.protocolError, "malformed JSON envelope")
+    }
+  }
+
+  private struct Fields {
+    var kind: String?
+    var code: String?
+    var message: String?
+    var codecs: [String]?
+    var contracts: [(name: String, version: Int, minVersion: Int?)]?
+    var name: String?
+    var token: String?
+    var maxFrame: Int?
+    var codec: String?
+    var heartbeatMs: Int?
+    var maxInFlight: Int?
+  }
+
+  private func decodeEnvelope(_ bytes: [UInt8]) throws -> Envelope {
+    var reader = JSONReader(bytes, maxDepth: maxDepth)
+    guard try reader.peek() == .object else {
+      throw ParleyError(.protocolError, "an envelope must be a JSON object")
+    }
+    var envelope = Envelope(kind: .ping)
+    var fields = Fields()
+    var sawVersion = false
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "v":
+        envelope.version = try reader.readInt()
+        sawVersion = true
+      case "kind": fields.kind = try reader.readString()
+      case "id": envelope.id = try reader.readUInt64()
+      case "contract": envelope.contract = try reader.readString()
+      case "cv": envelope.contractVersion = try reader.readInt()
+      case "service": envelope.service = try reader.readString()
+      case "method": envelope.method = try reader.readString()
+      case "timeoutMs": envelope.timeoutMs = try reader.readInt64()
+      case "ctx": envelope.context = try Self.readContext(&reader)
+      case "ok": envelope.ok = try reader.readBool()
+      case "payload":
+        let range = try reader.readRawValue()
+        envelope.payload = Array(bytes[range])
+      case "error": envelope.error = try Self.readError(&reader, bytes)
+      case "code": fields.code = try reader.readString()
+      case "message": fields.message = try reader.readString()
+      case "codecs":
+        var codecs: [String] = []
+        try reader.beginArray()
+        while try reader.nextElement() { codecs.append(try reader.readString()) }
+        fields.codecs = codecs
+      case "contracts": fields.contracts = try Self.readContracts(&reader)
+      case "name": fields.name = try reader.readString()
+      case "token": fields.token = try reader.readString()
+      case "maxFrame": fields.maxFrame = try reader.readInt()
+      case "codec": fields.codec = try reader.readString()
+      case "heartbeatMs": fields.heartbeatMs = try reader.readInt()
+      case "maxInFlight": fields.maxInFlight = try reader.readInt()
+      default: try reader.skipValue()
+      }
+    }
+    try reader.finish()
+    guard sawVersion else { throw ParleyError(.protocolError, "envelope without \"v\"") }
+    guard let kindName = fields.kind else { throw ParleyError(.protocolError, "envelope without \"kind\"") }
+    envelope.kind = EnvelopeKind(rawValue: kindName)
+    switch envelope.kind {
+    case .reject, .goaway:
+      let code = fields.code.flatMap(ParleyError.Code.init(rawValue:)) ?? .protocolError
+      envelope.error = ParleyError(code, fields.message ?? "", mayHaveRun: false)
+    case .hello:
+      envelope.hello = Hello(
+        codecs: fields.codecs ?? [WireCodec.json.rawValue],
+        contracts: (fields.contracts ?? []).map { ContractVersion(name: $0.name, version: $0.version) },
+        name: fields.name, token: fields.token, maxFrame: fields.maxFrame)
+    case .welcome:
+      guard let codec = fields.codec else { throw ParleyError(.protocolError, "welcome without \"codec\"") }
+      envelope.welcome = Welcome(
+        codec: codec, maxFrame: fields.maxFrame ?? WireProtocol.defaultMaxFrameSize,
+        heartbeatMs: fields.heartbeatMs ?? 0, maxInFlight: fields.maxInFlight ?? Int.max,
+        contracts: (fields.contracts ?? []).map {
+          ServedContract(name: $0.name, version: $0.version, minimumVersion: $0.minVersion ?? 1)
+        }, name: fields.name)
+    default: break
+    }
+    return envelope
+  }
+
+  private static func readContext(_ reader: inout JSONReader) throws -> CallContext {
+    var context = CallContext(root: "", chain: [], depth: 0)
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "root": context.root = try reader.readString()
+      case "chain":
+        try reader.beginArray()
+        while try reader.nextElement() { context.chain.append(try reader.readString()) }
+      case "depth": context.depth = try reader.readInt()
+      default: try reader.skipValue()
+      }
+    }
+    return context
+  }
+
+  private static func readContracts(_ reader: inout JSONReader) throws -> [(
+    name: String, version: Int, minVersion: Int?
+  )] {
+    var result: [(name: String, version: Int, minVersion: Int?)] = []
+    try reader.beginArray()
+    while try reader.nextElement() {
+      var name: String?
+      var version: Int?
+      var minVersion: Int?
+      try reader.beginObject()
+      while let key = try reader.nextMember() {
+        switch key {
+        case "name": name = try reader.readString()
+        case "version": version = try reader.readInt()
+        case "minVersion": minVersion = try reader.readInt()
+        default: try reader.skipValue()
+        }
+      }
+      guard let name, let version else {
+        throw ParleyError(.protocolError, "a contract entry needs \"name\" and \"version\"")
+      }
+      result.append((name, version, minVersion))
+    }
+    return result
+  }
+
+  private static func readError(_ reader: inout JSONReader, _ bytes: [UInt8]) throws -> ParleyError {
+    var code: ParleyError.Code = .internal
+    var codeName: String?
+    var message = ""
+    var mayHaveRun: Bool?
+    var app: Int64?
+    var name: String?
+    var payload: [UInt8] = []
+    var violations: [ParleyError.Violation] = []
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "code":
+        let text = try reader.readString()
+        codeName = text
+        code = ParleyError.Code(rawValue: text) ?? .internal
+      case "message": message = try reader.readString()
+      case "mayHaveRun": mayHaveRun = try reader.readBool()
+      case "app": app = try reader.readInt64()
+      case "name": name = try reader.readString()
+      case "payload": payload = Array(bytes[try reader.readRawValue()])
+      case "violations":
+        try reader.beginArray()
+        while try reader.nextElement() {
+          var path = ""
+          var text = ""
+          try reader.beginObject()
+          while let key = try reader.nextMember() {
+            switch key {
+            case "path": path = try reader.readString()
+            case "message": text = try reader.readString()
+            default: try reader.skipValue()
+            }
+          }
+          violations.append(ParleyError.Violation(path: path, message: text))
+        }
+      default: try reader.skipValue()
+      }
+    }
+    if let codeName, ParleyError.Code(rawValue: codeName) == nil {
+      message = "peer reported unknown error code \(codeName): \(message)"
+    }
+    var error = ParleyError(code, message, mayHaveRun: mayHaveRun, violations: violations)
+    if code == .application {
+      error.application = ParleyError.Application(code: app ?? 0, name: name ?? "", payload: payload)
+    }
+    return error
+  }
+}

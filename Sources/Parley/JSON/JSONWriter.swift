@@ -1,0 +1,204 @@
+/// A fast JSON writer that appends UTF-8 bytes to a byte array, without Foundation.
+///
+/// Commas and colons are written for you: call ``key(_:)`` before each member value of an object,
+/// and write values one after another in an array. Strings are escaped per RFC 8259.
+///
+/// ```swift
+/// var writer = JSONWriter()
+/// writer.beginObject()
+/// writer.key("id"); writer.string("ord_42")
+/// writer.key("items"); writer.beginArray(); writer.int(1); writer.int(2); writer.endArray()
+/// writer.endObject()
+/// // writer.bytes == Array(#"{"id":"ord_42","items":[1,2]}"#.utf8)
+/// ```
+public struct JSONWriter: Sendable {
+  /// The bytes written so far.
+  public var bytes: [UInt8]
+  private var first = true
+  private var afterKey = false
+
+  /// Creates a writer with an empty buffer of the given capacity.
+  public init(capacity: Int = 128) {
+    bytes = []
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// Creates a writer that appends to existing bytes (e.g. a reserved frame header).
+  public init(appendingTo bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  @inline(__always)
+  private mutating func valuePrefix() {
+    if afterKey {
+      afterKey = false
+    } else {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+    }
+  }
+
+  /// Starts an object (`{`).
+  public mutating func beginObject() {
+    valuePrefix()
+    bytes.append(UInt8(ascii: "{"))
+    first = true
+  }
+
+  /// Ends the current object (`}`).
+  public mutating func endObject() {
+    bytes.append(UInt8(ascii: "}"))
+    first = false
+    afterKey = false
+  }
+
+  /// Starts an array (`[`).
+  public mutating func beginArray() {
+    valuePrefix()
+    bytes.append(UInt8(ascii: "["))
+    first = true
+  }
+
+  /// Ends the current array (`]`).
+  public mutating func endArray() {
+    bytes.append(UInt8(ascii: "]"))
+    first = false
+    afterKey = false
+  }
+
+  /// Writes an object member's key and the `:`; the next value written is that member's value.
+  public mutating func key(_ name: String) {
+    if !first { bytes.append(UInt8(ascii: ",")) }
+    first = false
+    appendEscaped(name)
+    bytes.append(UInt8(ascii: ":"))
+    afterKey = true
+  }
+
+  /// Writes a string value, escaped.
+  public mutating func string(_ value: String) {
+    valuePrefix()
+    appendEscaped(value)
+  }
+
+  /// Writes a signed integer as a JSON number.
+  public mutating func int(_ value: Int64) {
+    valuePrefix()
+    if value < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      appendDigits(value.magnitude)
+    } else {
+      appendDigits(UInt64(value))
+    }
+  }
+
+  /// Writes a signed integer as a JSON number.
+  public mutating func int(_ value: Int) { int(Int64(value)) }
+
+  /// Writes an unsigned integer as a JSON number.
+  public mutating func uint(_ value: UInt64) {
+    valuePrefix()
+    appendDigits(value)
+  }
+
+  /// Writes a floating-point number. Non-finite values, which JSON cannot express, are written
+  /// as the strings `"NaN"`, `"Infinity"` and `"-Infinity"` (``JSONReader/readDouble()`` accepts them).
+  public mutating func double(_ value: Double) {
+    if value.isNaN {
+      string("NaN")
+    } else if value.isInfinite {
+      string(value < 0 ? "-Infinity" : "Infinity")
+    } else if value == value.rounded(.towardZero), value.magnitude < 1e15 {
+      int(Int64(value))
+    } else {
+      valuePrefix()
+      bytes.append(contentsOf: "\(value)".utf8)
+    }
+  }
+
+  /// Writes `true` or `false`.
+  public mutating func bool(_ value: Bool) {
+    valuePrefix()
+    if value {
+      bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
+    } else {
+      bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
+    }
+  }
+
+  /// Writes `null`.
+  public mutating func null() {
+    valuePrefix()
+    bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+  }
+
+  /// Writes an already-encoded JSON value verbatim (e.g. a message payload).
+  /// The caller guarantees that `json` is exactly one valid JSON value.
+  public mutating func rawValue(_ json: [UInt8]) {
+    valuePrefix()
+    bytes.append(contentsOf: json)
+  }
+
+  /// Writes an already-encoded JSON value verbatim from a slice of bytes.
+  public mutating func rawValue(_ json: ArraySlice<UInt8>) {
+    valuePrefix()
+    bytes.append(contentsOf: json)
+  }
+
+  private mutating func appendDigits(_ value: UInt64) {
+    if value < 10 {
+      bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+      return
+    }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { scratch in
+      while rest > 0 {
+        scratch[23 - count] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+        rest /= 10
+        count += 1
+      }
+      bytes.append(contentsOf: scratch[(24 - count)...])
+    }
+  }
+
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private mutating func appendEscaped(_ value: String) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = value
+    text.withUTF8 { utf8 in
+      var runStart = 0
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+          index += 1
+          continue
+        }
+        if runStart < index {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        }
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x22: bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+          bytes.append(contentsOf: [
+            UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)],
+          ])
+        }
+        index += 1
+        runStart = index
+      }
+      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}

@@ -1,0 +1,43 @@
+/// Who is on the other end of a server connection.
+public struct PeerIdentity: Sendable, Equatable {
+  /// Kernel credentials (Unix sockets and in-process pairs; `nil` over TCP).
+  public var credentials: PeerCredentials?
+  /// The name the client gave in `hello`.
+  public var name: String?
+  /// The transport's description of the peer.
+  public var address: String
+}
+
+/// A call as a handler sees it: the encoded payload plus everything known about the call.
+public struct IncomingCall: Sendable {
+  /// The encoded request message, in ``codec``.
+  public var payload: [UInt8]
+  /// The codec the payload is encoded with (the connection's negotiated codec).
+  public var codec: WireCodec
+  /// The contract name.
+  public var contract: String
+  /// The contract version the caller speaks.
+  public var contractVersion: Int
+  /// The service name.
+  public var service: String
+  /// The method name.
+  public var method: String
+  /// The call id on its connection (`nil` for oneway messages).
+  public var callID: UInt64?
+  /// The call-chain context (also available as ``CallContext/current`` inside the handler).
+  public var context: CallContext
+  /// When the caller stops waiting, on `ContinuousClock`; `nil` when the call has no deadline.
+  /// The runtime cancels the handler's task once it passes.
+  public var deadline: ContinuousClock.Instant?
+  /// The peer that sent the call.
+  public var peer: PeerIdentity
+}
+
+/// A handler for a request/response method: returns the encoded reply payload.
+///
+/// Throw ``ParleyError/application(code:name:message:payload:)`` for a contract error; the caller
+/// receives it unchanged. Any other error reaches the caller as `INTERNAL` with a generic message.
+public typealias MethodHandler = @Sendable (IncomingCall) async throws -> [UInt8]
+
+/// A handler for a oneway method.
+public typealias OnewayHandler = @Sendable (IncomingCall) async throws -> Void

@@ -1,0 +1,249 @@
+import Synchronization
+
+/// A Parley server: listens on Unix sockets and/or TCP, runs handshakes, routes calls to the
+/// registered services, and drains on stop.
+///
+/// ```swift
+/// let server = ParleyServer()
+/// server.register(orders)                                  // a ServiceRegistration
+/// let bound = try await server.start(on: .unix(path: dir + "/orders.sock"))
+/// // … serve …
+/// await server.stop(grace: .seconds(5))
+/// ```
+public final class ParleyServer: Sendable {
+  private struct SocketFile {
+    var path: String
+    var identity: UnixSocketFile.Identity
+  }
+
+  private struct State {
+    var services: [String: ServiceRegistration] = [:]  // "contract/service"
+    var connections: [ObjectIdentifier: ServerConnection] = [:]
+    var authenticated = 0
+    var listeners: [Listener] = []
+    var socketFiles: [SocketFile] = []
+    var bound: [Endpoint] = []
+    var draining = false
+    var envelopeHandlers: [EnvelopeKind: @Sendable (Envelope, ServerPeer) -> Void] = [:]
+    var rejectedPeers = 0
+  }
+
+  /// The configuration in use.
+  public let configuration: ServerConfiguration
+  private let state = Mutex(State())
+
+  /// Creates a server; register services, then call ``start(on:)``.
+  public init(configuration: ServerConfiguration = ServerConfiguration()) {
+    self.configuration = configuration
+  }
+
+  // MARK: Services
+
+  /// Adds (or replaces) a service. May be called before or after start.
+  public func register(_ registration: ServiceRegistration) {
+    state.withLock { $0.services[registration.contract + "/" + registration.service] = registration }
+  }
+
+  /// Routes inbound envelopes of `kind` (e.g. `subscribe`, `register`) to `handler`, called on the
+  /// I/O thread: it must return quickly. Kinds without a handler are answered with
+  /// `PROTOCOL_ERROR` when they carry an id, and counted.
+  public func setEnvelopeHandler(
+    for kind: EnvelopeKind, _ handler: @escaping @Sendable (Envelope, ServerPeer) -> Void
+  ) {
+    state.withLock { $0.envelopeHandlers[kind] = handler }
+  }
+
+  func envelopeHandler(for kind: EnvelopeKind) -> (@Sendable (Envelope, ServerPeer) -> Void)? {
+    state.withLock { $0.envelopeHandlers[kind] }
+  }
+
+  var servedContracts: [ServedContract] {
+    state.withLock { state in
+      var seen = Set<ServedContract>()
+      return state.services.values.map(\.served).filter { seen.insert($0).inserted }.sorted {
+        ($0.name, $0.version) < ($1.name, $1.version)
+      }
+    }
+  }
+
+  func route(contract: String, version: Int, service: String) -> Result<ServiceRegistration, ParleyError> {
+    state.withLock { state in
+      guard let registration = state.services[contract + "/" + service] else {
+        return .failure(
+          ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here"))
+      }
+      guard registration.served.accepts(version) else {
+        return .failure(
+          ParleyError(
+            .versionMismatch,
+            "contract \(contract) version \(version) is not served; this server accepts versions \(registration.minimumVersion)...\(registration.version)"
+          ))
+      }
+      return .success(registration)
+    }
+  }
+
+  // MARK: Starting
+
+  /// Starts listening on `endpoint` and returns the bound endpoint (with the real port when
+  /// port 0 was asked for). Returns only once connections are being accepted. May be called
+  /// several times to listen on several endpoints.
+  ///
+  /// Unix sockets: the file is created inside a directory owned by this user (created 0700 if
+  /// missing), with mode ``ServerConfiguration/socketFileMode``; a stale socket of ours is
+  /// removed; a live server's socket, a regular file, a directory or a symlink is never touched.
+  /// TCP: binding beyond loopback requires ``ServerConfiguration/sharedSecret``.
+  /// - Throws: ``ParleyError`` (`NOT_CONNECTED`, `PERMISSION_DENIED`) naming the path or address.
+  @discardableResult
+  public func start(on endpoint: Endpoint) async throws -> Endpoint {
+    if state.withLock({ $0.draining }) {
+      throw ParleyError(.shuttingDown, "the server has been stopped", mayHaveRun: false)
+    }
+    let address = try SocketAddress(endpoint)
+    switch endpoint {
+    case .unix(let path):
+      try UnixSocketFile.prepare(
+        path: path, requirePrivateDirectory: configuration.requiresPrivateSocketDirectory)
+    case .tcp(let host, _):
+      if !address.isLoopback, configuration.sharedSecret == nil {
+        throw ParleyError(
+          .permissionDenied,
+          "binding TCP to \(host), beyond loopback, requires a shared secret (ServerConfiguration.sharedSecret)",
+          mayHaveRun: false)
+      }
+    }
+    let listener = try await Listener.open(address, describe: endpoint) { [weak self] fd in
+      self?.adopt(fd: fd, endpoint: endpoint)
+    }
+    var bound = endpoint
+    switch endpoint {
+    case .unix(let path):
+      if chmod(path, mode_t(configuration.socketFileMode)) != 0 {
+        await listener.close()
+        throw ParleyError(
+          .notConnected, "cannot set the mode of \(path): \(Sys.describe(Sys.errno))", mayHaveRun: false)
+      }
+      if let identity = UnixSocketFile.identity(of: path) {
+        state.withLock { $0.socketFiles.append(SocketFile(path: path, identity: identity)) }
+      }
+    case .tcp:
+      if let (host, port) = SocketAddress.boundTCP(listener.fd) { bound = .tcp(host: host, port: port) }
+    }
+    state.withLock {
+      $0.listeners.append(listener)
+      $0.bound.append(bound)
+    }
+    return bound
+  }
+
+  /// The endpoints the server listens on (ports resolved).
+  public var boundEndpoints: [Endpoint] { state.withLock { $0.bound } }
+
+  /// Serves one already-connected channel (e.g. the server end of an in-process pair).
+  public func accept(_ channel: any ByteChannel) {
+    guard admit() else {
+      channel.close()
+      return
+    }
+    let connection = ServerConnection(channel: channel, server: self)
+    state.withLock { $0.connections[ObjectIdentifier(connection)] = connection }
+    connection.start()
+  }
+
+  /// Whether a new connection fits the limits (connections, unauthenticated connections).
+  private func admit() -> Bool {
+    state.withLock { state in
+      if state.draining { return false }
+      if state.connections.count >= configuration.maxConnections { return false }
+      return state.connections.count - state.authenticated < configuration.maxUnauthenticatedConnections
+    }
+  }
+
+  private func adopt(fd: Int32, endpoint: Endpoint) {
+    let isUnix: Bool
+    if case .unix = endpoint { isUnix = true } else { isUnix = false }
+    guard admit() else {
+      Sys.close(fd)
+      return
+    }
+    let loop = EventLoop.group.next()
+    let channel = SocketChannel(
+      fd: fd, loop: loop, peerDescription: isUnix ? "peer on \(endpoint)" : "peer via \(endpoint)",
+      isUnix: isUnix, maxPendingBytes: configuration.maxPendingWriteBytes)
+    if isUnix {
+      guard let credentials = channel.peerCredentials, configuration.peerPolicy.allows(credentials) else {
+        // Refused before any frame is read: say why, then close.
+        state.withLock { $0.rejectedPeers += 1 }
+        let error = ParleyError(.permissionDenied, "this peer is not allowed to connect")
+        channel.write(JSONEnvelopeCodec().frame(.closing(.reject, error)))
+        channel.close()
+        return
+      }
+    }
+    accept(channel)
+  }
+
+  func connectionAuthenticated() {
+    state.withLock { $0.authenticated += 1 }
+  }
+
+  func connectionClosed(_ connection: ServerConnection) {
+    state.withLock { state in
+      if state.connections.removeValue(forKey: ObjectIdentifier(connection)) != nil,
+        connection.isAuthenticated
+      {
+        state.authenticated -= 1
+      }
+    }
+  }
+
+  // MARK: Observing
+
+  /// The number of open connections.
+  public var connectionCount: Int { state.withLock { $0.connections.count } }
+
+  /// Calls (and oneway messages) currently running, over all connections.
+  public var inFlightCalls: Int {
+    let connections = state.withLock { Array($0.connections.values) }
+    return connections.reduce(0) { $0 + $1.inFlight }
+  }
+
+  /// Protocol violations seen over all open connections plus unix peers refused by policy.
+  public var rejectedPeerCount: Int { state.withLock { $0.rejectedPeers } }
+
+  // MARK: Stopping
+
+  /// Stops the server: stops accepting and removes the socket files it created, refuses new
+  /// calls with `SHUTTING_DOWN` (did not run), lets running calls finish for up to `grace`,
+  /// then fails the rest with `SHUTTING_DOWN` (may have run), sends `goaway` and closes every
+  /// connection. Returns once all are closed.
+  public func stop(grace: Duration = .seconds(5)) async {
+    let (listeners, files, connections) = state.withLock { state in
+      state.draining = true
+      defer {
+        state.listeners = []
+        state.socketFiles = []
+      }
+      return (state.listeners, state.socketFiles, Array(state.connections.values))
+    }
+    for listener in listeners { await listener.close() }
+    for file in files { UnixSocketFile.remove(file.path, ifIdentity: file.identity) }
+    for connection in connections { connection.beginDrain() }
+    let deadline = ContinuousClock.now.advanced(by: grace)
+    while ContinuousClock.now < deadline, connections.contains(where: { $0.inFlight > 0 }) {
+      try? await Task.sleep(for: .milliseconds(5))
+    }
+    for connection in state.withLock({ Array($0.connections.values) }) { await connection.terminate() }
+    // Connections accepted meanwhile were refused; wait for every channel to be released.
+    let closeDeadline = ContinuousClock.now.advanced(by: .seconds(2))
+    while ContinuousClock.now < closeDeadline, state.withLock({ !$0.connections.isEmpty }) {
+      try? await Task.sleep(for: .milliseconds(2))
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
