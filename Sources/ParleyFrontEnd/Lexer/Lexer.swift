@@ -67,6 +67,8 @@ public final class Lexer {
 
   private func run() -> LexedFile {
     checkUTF8()
+    // A UTF-8 byte order mark, as some editors write it, is not part of the text.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
     while let byte = peek() {
       let start = location
       let atLineStart = !sawTokenOnLine

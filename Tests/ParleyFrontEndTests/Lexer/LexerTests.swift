@@ -70,6 +70,14 @@ struct LexerTests {
     #expect(invalid.diagnostics.first?.location == SourceLocation(path: "t.ipc", line: 2, column: 3))
   }
 
+  @Test("a leading byte order mark is skipped")
+  func byteOrderMark() {
+    let lexed = Lexer.lex(SourceFile(path: "t.ipc", bytes: [0xEF, 0xBB, 0xBF] + Array("contract".utf8)))
+    #expect(lexed.diagnostics.isEmpty)
+    #expect(lexed.tokens.first?.text == "contract")
+    #expect(lexed.tokens.first?.location.column == 1)
+  }
+
   @Test("a doc comment at the end of the file is a warning")
   func danglingDoc() {
     #expect(lex("struct A {}\n/// nothing").diagnostics.map(\.kind) == [.danglingDocComment])
