@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "ParleyCompiler", targets: ["ParleyCompiler"]),
     .executable(name: "parley", targets: ["ParleyCLI"]),
     .executable(name: "parley-bench", targets: ["ParleyBench"]),
+    .plugin(name: "ParleyPlugin", targets: ["ParleyPlugin"]),
   ],
   targets: [
     // MARK: Runtime
@@ -35,6 +36,9 @@ let package = Package(
     .executableTarget(
       name: "ParleyCLI", dependencies: ["ParleyCompiler", "Parley"], swiftSettings: strictSwift6),
     .executableTarget(name: "ParleyBench", dependencies: ["Parley"], swiftSettings: strictSwift6),
+
+    // MARK: Build-tool plugin (runs `parley generate` per contract during `swift build`)
+    .plugin(name: "ParleyPlugin", capability: .buildTool(), dependencies: ["ParleyCLI"]),
 
     // MARK: Tests
     .testTarget(

@@ -9,7 +9,10 @@ struct FrontEndFuzzTests {
   /// Small pieces of real contracts: whole lines and tokens to mutate.
   static let corpusLines: [String] = {
     var lines: [String] = []
-    for path in TestSupport.exampleContractPaths() {
+    let fixtures = GoldenDiagnosticsTests.directory.path
+    let fixturePaths = (FileManager.default.enumerator(atPath: fixtures)?.allObjects as? [String] ?? [])
+      .filter { $0.hasSuffix(".ipc") }.sorted().map { fixtures + "/" + $0 }
+    for path in TestSupport.exampleContractPaths() + fixturePaths {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
       lines += text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
     }
@@ -37,14 +40,24 @@ struct FrontEndFuzzTests {
     let iterations = 100_000
     var checked = 0
     for iteration in 0..<iterations {
-      var files: [String: [UInt8]] = ["a.ipc": Array(Self.input(&random, iteration: iteration).utf8)]
+      var text = Self.input(&random, iteration: iteration)
+      if random.oneIn(200) { text = Self.deeplyNested(text, &random) }
+      var files: [String: [UInt8]] = ["a.ipc": Array(text.utf8)]
       if random.oneIn(8) { files["b.ipc"] = Array(Self.input(&random, iteration: iteration).utf8) }
       if random.oneIn(50) { files["a.ipc"] = Self.randomBytes(&random) }
-      let result = FrontEnd.load(paths: ["a.ipc"], fileSystem: InMemoryFileSystem(bytes: files))
+      let fileSystem = InMemoryFileSystem(bytes: files)
+      let result = FrontEnd.load(paths: ["a.ipc"], fileSystem: fileSystem)
       for diagnostic in result.diagnostics {
-        if diagnostic.location.line < 1 || diagnostic.location.column < 1 {
+        if diagnostic.location.line < 1 || diagnostic.location.column < 1
+          || files[diagnostic.location.path] == nil
+        {
           Issue.record("bad location \(diagnostic)")
         }
+      }
+      if iteration % 1000 == 0 {
+        let again = FrontEnd.load(paths: ["a.ipc"], fileSystem: fileSystem)
+        #expect(again.diagnostics == result.diagnostics, "the front end is deterministic")
+        #expect(again.contracts == result.contracts)
       }
       checked += 1
     }
@@ -64,12 +77,50 @@ struct FrontEndFuzzTests {
   // MARK: Input generation
 
   static func input(_ random: inout SplitMix64, iteration: Int) -> String {
-    switch iteration % 4 {
+    switch iteration % 5 {
     case 0: return mutatedLines(&random)
     case 1: return fragmentSoup(&random)
     case 2: return truncatedExample(&random)
+    case 3: return mutatedWords(&random)
     default: return mutatedTokens(&random)
     }
+  }
+
+  /// Real tokens of a few corpus lines (lexed), some deleted, duplicated, swapped or replaced,
+  /// written back with their line structure.
+  static func mutatedTokens(_ random: inout SplitMix64) -> String {
+    guard !corpusLines.isEmpty else { return "" }
+    let start = random.below(corpusLines.count)
+    let window = corpusLines[start..<min(corpusLines.count, start + 6)].joined(separator: "\n")
+    var tokens = Lexer.lex(SourceFile(path: "w.ipc", text: window)).tokens.filter { $0.kind != .endOfFile }
+    for _ in 0..<(1 + random.below(3)) {
+      guard !tokens.isEmpty else { break }
+      let index = random.below(tokens.count)
+      switch random.below(4) {
+      case 0: tokens.remove(at: index)
+      case 1: tokens.insert(tokens[index], at: index)
+      case 2: tokens.swapAt(index, random.below(tokens.count))
+      default:
+        tokens[index].text = fragments[random.below(fragments.count)]
+        tokens[index].kind = .identifier
+      }
+    }
+    var text = "contract t.k version 2\n"
+    for token in tokens {
+      text += token.isAtLineStart ? "\n" : " "
+      text += token.kind == .string ? "\"" + token.text + "\"" : token.text
+    }
+    return text
+  }
+
+  /// `text` with a long run of one opening character inserted somewhere.
+  static func deeplyNested(_ text: String, _ random: inout SplitMix64) -> String {
+    let openers = ["[", "{", "(", "[String: ", "?", "@a(", "/*"]
+    let run = String(repeating: openers[random.below(openers.count)], count: 100 + random.below(2000))
+    let bytes = Array(text.utf8)
+    let cut = random.below(bytes.count + 1)
+    return String(decoding: bytes[..<cut], as: UTF8.self) + run
+      + String(decoding: bytes[cut...], as: UTF8.self)
   }
 
   /// A header plus a handful of consecutive corpus lines, some deleted, duplicated or swapped.
@@ -111,10 +162,10 @@ struct FrontEndFuzzTests {
 
   /// Corpus lines split into space-separated words, then words deleted, duplicated, swapped or
   /// replaced by random bytes.
-  static func mutatedTokens(_ random: inout SplitMix64) -> String {
+  static func mutatedWords(_ random: inout SplitMix64) -> String {
     guard !corpusLines.isEmpty else { return "" }
     let start = random.below(corpusLines.count)
-    var words = corpusLines[start..<min(corpusLines.count, start + 8)].joined(separator: " \n ").split(
+    var words = corpusLines[start..<min(corpusLines.count, start + 5)].joined(separator: " \n ").split(
       separator: " "
     )
     .map(String.init)
