@@ -47,7 +47,9 @@ let package = Package(
     .testTarget(name: "ParleyTests", dependencies: ["Parley"], swiftSettings: strictSwift6),
     .testTarget(
       name: "ParleySwiftGenTests", dependencies: ["ParleySwiftGen"], swiftSettings: strictSwift6),
-    .testTarget(name: "ParleyCompatTests", dependencies: ["ParleyCompat"], swiftSettings: strictSwift6),
+    .testTarget(
+      name: "ParleyCompatTests", dependencies: ["ParleyCompat"], resources: [.copy("Fixtures")],
+      swiftSettings: strictSwift6),
     .testTarget(name: "ParleyDocGenTests", dependencies: ["ParleyDocGen"], swiftSettings: strictSwift6),
   ]
 )
