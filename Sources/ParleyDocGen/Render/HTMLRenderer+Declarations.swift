@@ -1,0 +1,217 @@
+extension HTMLRenderer {
+  /// One declaration: heading, doc, and the table or method list of its kind.
+  static func declaration(_ declaration: DocDeclaration, page: ContractPage, into html: inout HTMLWriter) {
+    let header = declaration.header
+    let classes =
+      "decl decl-\(declaration.kind.rawValue)" + (header.deprecation != nil ? " is-deprecated" : "")
+    html.newline()
+    html.element("section", ["class": classes, "id": header.anchor]) { section in
+      section.element("h3") { h in
+        kindBadge(declaration.kind.rawValue, into: &h)
+        h.text(" ")
+        h.element("a", ["class": "anchor", "href": "#" + header.anchor]) { $0.element("code", header.name) }
+        if let code = declaration.code { h.element("span", ["class": "badge badge-code"], "code \(code)") }
+        badges(header, into: &h)
+      }
+      deprecationNote(header, into: &section)
+      if let underlying = declaration.underlying {
+        section.element("p", ["class": "signature"]) { p in
+          p.element("code") { code in
+            code.text("type \(header.name) = ")
+            type(underlying, page: page.page, into: &code)
+          }
+          if !declaration.constraints.isEmpty {
+            p.text(" — ")
+            p.text(declaration.constraints.joined(separator: ", "))
+          }
+        }
+      }
+      if !header.doc.isEmpty {
+        section.element("div", ["class": "doc"]) { docText(header.doc, page: page.page, into: &$0) }
+      }
+      if declaration.kind == .service {
+        for method in declaration.methods {
+          self.method(method, service: header.name, page: page, into: &section)
+        }
+      }
+      if !declaration.fields.isEmpty { fieldTable(declaration.fields, page: page, into: &section) }
+      if declaration.kind == .error && declaration.fields.isEmpty {
+        section.element("p", ["class": "muted"], "No payload fields.")
+      }
+      if !declaration.cases.isEmpty { caseTable(declaration.cases, page: page, into: &section) }
+      if !declaration.variants.isEmpty { variantTable(declaration.variants, page: page, into: &section) }
+      if let reserved = declaration.reserved {
+        section.element("p", ["class": "reserved", "id": Anchors.reserved(header.name)]) { p in
+          p.element("strong", "Reserved")
+          p.text(" (never reuse): ")
+          var parts: [String] = []
+          if !reserved.numbers.isEmpty { parts.append("numbers " + reserved.numbers.joined(separator: ", ")) }
+          if !reserved.names.isEmpty {
+            parts.append("names " + reserved.names.map { "“\($0)”" }.joined(separator: ", "))
+          }
+          p.text(parts.joined(separator: "; "))
+        }
+      }
+      if !declaration.thrownBy.isEmpty {
+        usageList("Thrown by", declaration.thrownBy, id: nil, page: page, into: &section)
+      }
+      if declaration.kind != .service {
+        usageList("Used by", declaration.usedBy, id: Anchors.usedBy(header.name), page: page, into: &section)
+      }
+    }
+  }
+
+  static func usageList(
+    _ title: String, _ links: [DocReferenceLink], id: String?, page: ContractPage, into html: inout HTMLWriter
+  ) {
+    html.element("p", ["class": "used-by", "id": id]) { p in
+      p.element("strong", title)
+      p.text(": ")
+      if links.isEmpty {
+        p.element("span", ["class": "muted"], "nothing in these contracts")
+        return
+      }
+      for (offset, link) in links.enumerated() {
+        if offset > 0 { p.text(", ") }
+        if let target = href(link.link, from: page.page) {
+          p.element("a", ["href": target]) { $0.element("code", link.text) }
+        } else {
+          p.element("code", link.text)
+        }
+        if let role = link.role, role != "field", role != "throws" {
+          p.element("span", ["class": "muted"], " (\(role))")
+        }
+      }
+    }
+  }
+
+  static func fieldTable(_ fields: [DocField], page: ContractPage, into html: inout HTMLWriter) {
+    html.element("div", ["class": "table-wrap"]) { wrap in
+      wrap.element("table", ["class": "members"]) { table in
+        table.trusted(
+          "<thead><tr><th class=\"num\">#</th><th>Field</th><th>Type</th><th>Presence</th><th>Constraints</th><th>Description</th></tr></thead>"
+        )
+        table.open("tbody")
+        for field in fields {
+          table.newline()
+          table.element(
+            "tr", ["id": field.header.anchor, "class": field.header.deprecation != nil ? "deprecated" : nil]
+          ) { row in
+            row.element("td", ["class": "num"], "\(field.number)")
+            row.element("td", ["class": "name"]) { cell in
+              cell.element("a", ["class": "anchor", "href": "#" + field.header.anchor]) {
+                $0.element("code", field.header.name)
+              }
+              badges(field.header, into: &cell)
+            }
+            row.element("td", ["class": "type"]) { cell in
+              cell.element("code") { type(field.type, page: page.page, into: &$0) }
+            }
+            row.element("td") { cell in
+              let css: String =
+                switch field.presence {
+                case .required: "presence required"
+                case .optional: "presence optional"
+                case .defaulted: "presence defaulted"
+                }
+              if case .defaulted(let value) = field.presence {
+                cell.element("span", ["class": css]) { span in
+                  span.text("default ")
+                  span.element("code", value)
+                }
+              } else {
+                cell.element("span", ["class": css], field.presence.text)
+              }
+            }
+            row.element("td", ["class": "constraints"]) { cell in
+              constraintList(field.constraints, into: &cell)
+            }
+            row.element("td", ["class": "doc"]) { cell in
+              deprecationNote(field.header, into: &cell)
+              docText(field.header.doc, page: page.page, into: &cell)
+            }
+          }
+        }
+        table.close("tbody")
+      }
+    }
+  }
+
+  static func constraintList(_ constraints: [String], into html: inout HTMLWriter) {
+    for (offset, phrase) in constraints.enumerated() {
+      if offset > 0 { html.trusted("<br>") }
+      // Patterns are shown as code: "matches `^[A-Z]{3}$`".
+      if phrase.hasPrefix("matches `"), phrase.hasSuffix("`") {
+        html.text("matches ")
+        html.element("code", String(phrase.dropFirst("matches `".count).dropLast()))
+      } else {
+        html.text(phrase)
+      }
+    }
+  }
+
+  static func caseTable(_ cases: [DocCase], page: ContractPage, into html: inout HTMLWriter) {
+    html.element("div", ["class": "table-wrap"]) { wrap in
+      wrap.element("table", ["class": "members"]) { table in
+        table.trusted("<thead><tr><th class=\"num\">#</th><th>Case</th><th>Description</th></tr></thead>")
+        table.open("tbody")
+        for item in cases {
+          table.newline()
+          table.element(
+            "tr", ["id": item.header.anchor, "class": item.header.deprecation != nil ? "deprecated" : nil]
+          ) { row in
+            row.element("td", ["class": "num"], "\(item.number)")
+            row.element("td", ["class": "name"]) { cell in
+              cell.element("a", ["class": "anchor", "href": "#" + item.header.anchor]) {
+                $0.element("code", item.header.name)
+              }
+              badges(item.header, into: &cell)
+            }
+            row.element("td", ["class": "doc"]) { cell in
+              deprecationNote(item.header, into: &cell)
+              docText(item.header.doc, page: page.page, into: &cell)
+            }
+          }
+        }
+        table.close("tbody")
+      }
+    }
+  }
+
+  static func variantTable(_ variants: [DocVariant], page: ContractPage, into html: inout HTMLWriter) {
+    html.element("div", ["class": "table-wrap"]) { wrap in
+      wrap.element("table", ["class": "members"]) { table in
+        table.trusted(
+          "<thead><tr><th class=\"num\">#</th><th>Variant</th><th>Carries</th><th>Constraints</th><th>Description</th></tr></thead>"
+        )
+        table.open("tbody")
+        for variant in variants {
+          table.newline()
+          table.element(
+            "tr",
+            ["id": variant.header.anchor, "class": variant.header.deprecation != nil ? "deprecated" : nil]
+          ) { row in
+            row.element("td", ["class": "num"], "\(variant.number)")
+            row.element("td", ["class": "name"]) { cell in
+              cell.element("a", ["class": "anchor", "href": "#" + variant.header.anchor]) {
+                $0.element("code", variant.header.name)
+              }
+              badges(variant.header, into: &cell)
+            }
+            row.element("td", ["class": "type"]) { cell in
+              cell.element("code") { type(variant.type, page: page.page, into: &$0) }
+            }
+            row.element("td", ["class": "constraints"]) { cell in
+              constraintList(variant.constraints, into: &cell)
+            }
+            row.element("td", ["class": "doc"]) { cell in
+              deprecationNote(variant.header, into: &cell)
+              docText(variant.header.doc, page: page.page, into: &cell)
+            }
+          }
+        }
+        table.close("tbody")
+      }
+    }
+  }
+}
