@@ -56,21 +56,25 @@ enum ContractInputs {
     return Expansion(inputs: inputs, problems: problems)
   }
 
-  /// The `.ipc` files below `directory`, as paths relative to it, sorted by bytes.
+  /// The `.ipc` files below `directory`, as paths relative to it, sorted by bytes; hidden files
+  /// and folders are skipped, symbolic links are followed.
   private static func ipcFiles(in directory: String) -> [String] {
-    let url = URL(fileURLWithPath: directory, isDirectory: true)
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-    else { return [] }
-    let base = url.standardizedFileURL.resolvingSymlinksInPath().path
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
     var result: [String] = []
-    for case let file as URL in enumerator where file.pathExtension == "ipc" {
-      let isRegular = (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-      guard isRegular else { continue }
-      let full = file.standardizedFileURL.resolvingSymlinksInPath().path
-      guard full.hasPrefix(base + "/") else { continue }
-      result.append(String(full.dropFirst(base.count + 1)))
+    while let relative = enumerator.nextObject() as? String {
+      let name = relative.split(separator: "/").last.map(String.init) ?? relative
+      if name.hasPrefix(".") {
+        enumerator.skipDescendants()
+        continue
+      }
+      guard name.hasSuffix(".ipc") else { continue }
+      var isDirectory: ObjCBool = false
+      let full = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+      guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
+      else {
+        continue
+      }
+      result.append(relative)
     }
     return result.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
   }

@@ -106,15 +106,4 @@ struct NameLookupTests {
     let result = FrontEnd.load(paths: ["x/a.ipc"], fileSystem: InMemoryFileSystem(files))
     #expect(result.diagnostics.isEmpty)
   }
-
-  @Test("ContractPath arithmetic")
-  func paths() {
-    #expect(ContractPath.normalize("a/./b/../c.ipc") == "a/c.ipc")
-    #expect(ContractPath.normalize("../a//b.ipc") == "../a/b.ipc")
-    #expect(ContractPath.normalize("/x/../../y.ipc") == "/y.ipc")
-    #expect(ContractPath.resolve("../c.ipc", relativeTo: "a/b/x.ipc") == "a/c.ipc")
-    #expect(ContractPath.resolve("c.ipc", relativeTo: "x.ipc") == "c.ipc")
-    #expect(ContractPath.relative("Contracts/a/b.ipc", to: "Contracts/") == "a/b.ipc")
-    #expect(ContractPath.relative("other/b.ipc", to: "Contracts") == "other/b.ipc")
-  }
 }
