@@ -9,13 +9,15 @@ import ParleyFrontEnd
 /// ```
 public enum CompatChecker {
   /// Compares `old` with `new` (and older baselines in `history`) and filters the findings by
-  /// `options`, applying `acknowledgements`.
+  /// `options`, applying `acknowledgements`. `baselineLabel` prefixes the paths of baseline
+  /// locations (see ``CompatDiffer/diff(old:new:history:baselineLabel:)``).
   public static func check(
     old: ContractSet, new: ContractSet, history: [ContractSet] = [], options: CompatOptions = CompatOptions(),
-    acknowledgements: Acknowledgements = Acknowledgements()
+    acknowledgements: Acknowledgements = Acknowledgements(), baselineLabel: String? = nil
   ) -> CompatReport {
     CompatReport(
-      findings: CompatDiffer.diff(old: old, new: new, history: history), options: options,
+      findings: CompatDiffer.diff(old: old, new: new, history: history, baselineLabel: baselineLabel),
+      options: options,
       acknowledgements: acknowledgements)
   }
 

@@ -136,7 +136,7 @@ public enum CompatCommandLine {
     let report = CompatChecker.check(
       old: baseline, new: newResult.contracts, history: Array(baselines.dropFirst()),
       options: invocation.options,
-      acknowledgements: acknowledgements)
+      acknowledgements: acknowledgements, baselineLabel: invocation.against.first)
     let output: String
     switch invocation.format {
     case .text: output = CompatTextRenderer.render(report)

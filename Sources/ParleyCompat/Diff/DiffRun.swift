@@ -6,12 +6,16 @@ struct DiffRun {
   let old: ContractSet
   let new: ContractSet
   let history: [ContractSet]
+  /// Prefixed to the paths of baseline locations (`origin/main` gives
+  /// `origin/main:Contracts/orders.ipc:14:3`, the form `git show` takes); `nil` leaves them as they are.
+  let baselineLabel: String?
   var mapping = DeclarationMapping()
   let oldPositions: PositionAnalysis
   let newPositions: PositionAnalysis
   var findings: [CompatFinding] = []
 
-  init(old: ContractSet, new: ContractSet, history: [ContractSet]) {
+  init(old: ContractSet, new: ContractSet, history: [ContractSet], baselineLabel: String? = nil) {
+    self.baselineLabel = baselineLabel
     self.old = old
     self.new = new
     self.history = history
@@ -32,6 +36,9 @@ struct DiffRun {
   }
 
   /// Records a finding; a removal of something deprecated in the baseline is capped at warning.
+  ///
+  /// Removals (the findings with an `enclosing` declaration, and `contract-removed`) are located in
+  /// the baseline; their location gets the ``baselineLabel``.
   mutating func report(
     _ rule: CompatRuleID, contract: String, element: String, impacts: [CompatImpact] = [],
     at location: SourceLocation, enclosing: CompatEnclosing? = nil, _ message: String, fix: String,
@@ -42,6 +49,10 @@ struct DiffRun {
       impacts = impacts.map {
         CompatImpact(wire: $0.wire, direction: $0.direction, severity: min($0.severity, .warning))
       }
+    }
+    var location = location
+    if let baselineLabel, enclosing != nil || rule == .contractRemoved {
+      location.path = baselineLabel + ":" + location.path
     }
     let severity: CompatSeverity? = impacts.isEmpty && wasDeprecated ? min(rule.rule.severity, .warning) : nil
     findings.append(

@@ -74,7 +74,8 @@ public struct CompatFinding: Hashable, Sendable {
     if a.sortLocation != b.sortLocation { return a.sortLocation < b.sortLocation }
     if a.location != b.location { return a.location < b.location }
     if a.rule != b.rule { return Array(a.rule.rawValue.utf8).lexicographicallyPrecedes(b.rule.rawValue.utf8) }
-    return Array(a.element.utf8).lexicographicallyPrecedes(b.element.utf8)
+    if a.element != b.element { return Array(a.element.utf8).lexicographicallyPrecedes(b.element.utf8) }
+    return Array(a.message.utf8).lexicographicallyPrecedes(b.message.utf8)
   }
 }
 

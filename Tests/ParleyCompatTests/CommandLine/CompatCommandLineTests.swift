@@ -238,6 +238,14 @@ struct CompatCommandLineTests {
     #expect(absent.status == 2)
     #expect(absent.standardError.contains("none of the contract files exists"))
 
+    // Removals are located in the baseline, in `git show` form.
+    try dir.write("Contracts/common/common.ipc", "contract shop.common version 2\n\nstruct Money {\n}\n")
+    let removed = Self.run(["--against", "HEAD", "Contracts/common"], in: dir.path)
+    #expect(removed.status == 1)
+    #expect(
+      removed.standardOutput.hasPrefix(
+        "HEAD:Contracts/common/common.ipc:4:3: error [field-removed-unreserved]"))
+
     let outside = try TemporaryDirectory()
     try outside.write("a.ipc", Self.oldContract)
     let notRepo = Self.run(["--against", "HEAD", "a.ipc"], in: outside.path)
