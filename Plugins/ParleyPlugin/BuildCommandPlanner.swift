@@ -90,7 +90,9 @@ struct BuildCommandPlanner {
       arguments += ["--", path]
       commands.append(
         .buildCommand(
-          displayName: "Generating \(outputName) from \(relativePath)",
+          // No '/' in the name: `swift build` shortens a progress line to its first word and the
+          // text after its last slash.
+          displayName: "Parley: generating \(outputName)",
           executable: tool,
           arguments: arguments,
           inputFiles: inputs,
