@@ -17,6 +17,7 @@ let package = Package(
     .executable(name: "parley", targets: ["ParleyCLI"]),
     .executable(name: "parley-bench", targets: ["ParleyBench"]),
     .plugin(name: "ParleyPlugin", targets: ["ParleyPlugin"]),
+    .plugin(name: "ParleyDocsPlugin", targets: ["ParleyDocsPlugin"]),
   ],
   targets: [
     // MARK: Runtime
@@ -39,14 +40,23 @@ let package = Package(
 
     // MARK: Build-tool plugin (runs `parley generate` per contract during `swift build`)
     .plugin(name: "ParleyPlugin", capability: .buildTool(), dependencies: ["ParleyCLI"]),
+    // MARK: Command plugin (`swift package parley-docs` runs `parley docs`)
+    .plugin(
+      name: "ParleyDocsPlugin",
+      capability: .command(
+        intent: .custom(verb: "parley-docs", description: "Generate documentation for the package's Parley contracts"),
+        permissions: [.writeToPackageDirectory(reason: "parley-docs writes the generated documentation")]),
+      dependencies: ["ParleyCLI"]),
 
     // MARK: Tests
     .testTarget(
       name: "ParleyFrontEndTests", dependencies: ["ParleyFrontEnd"],
       resources: [.copy("Fixtures")], swiftSettings: strictSwift6),
     .testTarget(name: "ParleyTests", dependencies: ["Parley"], swiftSettings: strictSwift6),
+    .testTarget(name: "ParleyGatewayTests", dependencies: ["Parley", "ParleyCLI"], swiftSettings: strictSwift6),
     .testTarget(
-      name: "ParleySwiftGenTests", dependencies: ["ParleySwiftGen"], swiftSettings: strictSwift6),
+      name: "ParleySwiftGenTests", dependencies: ["ParleySwiftGen"], exclude: ["Golden"],
+      swiftSettings: strictSwift6),
     .testTarget(
       name: "ParleyCompatTests", dependencies: ["ParleyCompat"], resources: [.copy("Fixtures")],
       swiftSettings: strictSwift6),

@@ -1,0 +1,133 @@
+import ParleyFrontEnd
+
+/// Every Swift name of one generation run, decided up front and in one place.
+///
+/// The rule (documented in `docs/generated-code.md`): each contract's declarations live in a
+/// namespace enum named after the contract (`shop.orders` → `ShopOrders`), so two contracts that
+/// both declare `User` never clash, and generated code always refers to `ShopOrders.Order`. No
+/// top-level aliases are generated: a contract's file must compile the same whether or not the
+/// other contracts of its target are in the same run (the build plugin runs one contract at a
+/// time), and an alias that is unique in one run may collide in the module.
+struct NameTable: Sendable {
+  /// The Swift names of one declaration (or service-derived type).
+  struct TypeNames: Hashable, Sendable {
+    /// The namespace enum, e.g. `ShopOrders`.
+    var namespace: String
+    /// The name of the concrete type inside the namespace (`_Name` for deprecated declarations).
+    var concrete: String
+    /// The name users write inside the namespace (differs from ``concrete`` when deprecated).
+    var visible: String
+
+    /// `ShopOrders.Order`: how generated code refers to the type.
+    var qualified: String { namespace + "." + concrete }
+  }
+
+  private var namespaces: [String: String] = [:]
+  private var types: [DeclarationReference: TypeNames] = [:]
+  private var services: [DeclarationReference: [String: TypeNames]] = [:]
+
+  /// The suffixes of the types generated per service.
+  static let serviceSuffixes = ["Client", "Handler", "Descriptor"]
+
+  /// Decides every name for `set` under `options`.
+  init(_ set: ContractSet, options: SwiftGeneratorOptions) {
+    var namespaceNamer = UniqueNamer(reserved: SwiftNames.moduleNames)
+    for contract in set.contracts {
+      namespaces[contract.name] = namespaceNamer.claim(
+        options.typePrefix + SwiftNames.upperCamelCase(contract.name))
+    }
+    let namespaceNames = Set(namespaces.values)
+    var pending: [(DeclarationReference, String?, String, String, Bool)] = []
+    for contract in set.contracts {
+      guard let namespace = namespaces[contract.name] else { continue }
+      var namer = UniqueNamer(
+        reserved: SwiftNames.moduleNames.union(namespaceNames).union(SwiftNames.unescapable))
+      for declaration in contract.declarations {
+        let base = SwiftNames.upperCamelCase(declaration.name)
+        let visible = namer.claim(base)
+        let deprecated = declaration.availability.isDeprecated
+        pending.append((declaration.reference, nil, namespace, visible, deprecated))
+      }
+      for service in contract.services {
+        for suffix in Self.serviceSuffixes {
+          let visible = namer.claim(SwiftNames.upperCamelCase(service.name) + suffix)
+          pending.append(
+            (
+              DeclarationReference(contract: contract.name, name: service.name), suffix, namespace, visible,
+              false
+            ))
+        }
+      }
+      if contract.declarations.contains(where: { $0.availability.isDeprecated }) {
+        // Concrete names of deprecated declarations (`_Name`) are claimed after the visible ones.
+        for index in pending.indices where pending[index].2 == namespace && pending[index].4 {
+          _ = namer.claim("_" + pending[index].3)
+        }
+      }
+    }
+    for (reference, suffix, namespace, visible, deprecated) in pending {
+      let names = TypeNames(
+        namespace: namespace, concrete: deprecated ? "_" + visible : visible, visible: visible)
+      if let suffix {
+        services[reference, default: [:]][suffix] = names
+      } else {
+        types[reference] = names
+      }
+    }
+  }
+
+  /// The namespace enum of `contract` (a full contract name).
+  func namespace(of contract: String) -> String {
+    namespaces[contract] ?? SwiftNames.upperCamelCase(contract)
+  }
+
+  /// The names of the declaration `reference`.
+  func names(of reference: DeclarationReference) -> TypeNames {
+    if let names = types[reference] { return names }
+    let namespace = namespace(of: reference.contract)
+    let name = SwiftNames.upperCamelCase(reference.name)
+    return TypeNames(namespace: namespace, concrete: name, visible: name)
+  }
+
+  /// `ShopOrders.Order`.
+  func qualified(_ reference: DeclarationReference) -> String { names(of: reference).qualified }
+
+  /// The names of a type generated for `service` (`suffix` is one of ``serviceSuffixes``).
+  func serviceType(_ service: ServiceDeclaration, _ suffix: String) -> TypeNames {
+    let reference = DeclarationReference(contract: service.contract, name: service.name)
+    if let names = services[reference]?[suffix] { return names }
+    let name = SwiftNames.upperCamelCase(service.name) + suffix
+    return TypeNames(namespace: namespace(of: service.contract), concrete: name, visible: name)
+  }
+
+  /// The Swift member names of `fields`, by field name: lower camel case, escaped, unique.
+  static func fieldNames(_ fields: [Field]) -> [String: String] {
+    var namer = UniqueNamer(reserved: SwiftNames.reservedMembers.subtracting(["unknown"]))
+    var result: [String: String] = [:]
+    for field in fields {
+      result[field.name] = SwiftNames.escaped(namer.claim(SwiftNames.lowerCamelCase(field.name)))
+    }
+    return result
+  }
+
+  /// The Swift case names of enum cases or union variants, by contract name: lower camel case,
+  /// escaped, unique, never `unknown` (the generated extra case).
+  static func caseNames(_ names: [String]) -> [String: String] {
+    var namer = UniqueNamer(reserved: SwiftNames.reservedMembers)
+    var result: [String: String] = [:]
+    for name in names {
+      result[name] = SwiftNames.escaped(namer.claim(SwiftNames.lowerCamelCase(name)))
+    }
+    return result
+  }
+
+  /// The method names of a service's methods, by contract name.
+  static func methodNames(_ methods: [Method]) -> [String: String] {
+    var namer = UniqueNamer(reserved: ["close", "connection", "descriptor"])
+    var result: [String: String] = [:]
+    for method in methods {
+      result[method.name] = SwiftNames.escaped(namer.claim(SwiftNames.lowerCamelCase(method.name)))
+    }
+    return result
+  }
+}
