@@ -153,34 +153,56 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       id: id, contract: contract, contractVersion: version, service: service, method: method,
       timeoutMs: Int64((deadline - now) / 1_000_000), context: context, payload: payload)
     envelope.version = WireProtocol.version
-    return try await withTaskCancellationHandler {
+    return try await exchange(envelope, id: id, deadline: deadline, service: service, method: method)
+  }
+
+  /// Sends `envelope` (e.g. a gateway's `register` or `subscribe`) under a fresh id and waits
+  /// for the peer's `reply` to that id; returns the reply's payload.
+  /// - Throws: ``ParleyError``: the peer's error, `TIMEOUT`, `CANCELLED`, `CONNECTION_LOST`,
+  ///   `NOT_CONNECTED`, `OVERLOADED`.
+  public func request(_ envelope: Envelope, timeout: Duration? = nil) async throws -> [UInt8] {
+    let now = Sys.now()
+    let deadline = now &+ (timeout ?? configuration.defaultTimeout).nanoseconds
+    let id = nextID.add(1, ordering: .relaxed).oldValue
+    var envelope = envelope
+    envelope.id = id
+    return try await exchange(
+      envelope, id: id, deadline: deadline, service: envelope.service ?? envelope.kind.rawValue,
+      method: envelope.method ?? envelope.kind.rawValue)
+  }
+
+  private func exchange(
+    _ envelope: Envelope, id: UInt64, deadline: UInt64, service: String, method: String
+  ) async throws -> [UInt8] {
+    try await withTaskCancellationHandler {
       try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<[UInt8], any Error>) in
-        let refusal = state.withLock { state -> ParleyError? in
+        let (refusal, othersInFlight) = state.withLock { state -> (ParleyError?, Bool) in
           switch state.phase {
           case .ready: break
           case .closed(let error):
-            return ParleyError(.notConnected, "the connection is closed: \(error.message)", mayHaveRun: false)
+            return (ParleyError(.notConnected, "the connection is closed: \(error.message)", mayHaveRun: false), false)
           case .handshaking:
-            return ParleyError(.notConnected, "the handshake is not complete", mayHaveRun: false)
+            return (ParleyError(.notConnected, "the handshake is not complete", mayHaveRun: false), false)
           }
           if Task.isCancelled {
-            return ParleyError(.cancelled, "the call was cancelled before it was sent", mayHaveRun: false)
+            return (ParleyError(.cancelled, "the call was cancelled before it was sent", mayHaveRun: false), false)
           }
           let limit = maxInFlight.withLock { $0 }
           if state.pending.count >= limit {
-            return ParleyError(
-              .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false)
+            return (ParleyError(
+              .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false), false)
           }
           state.pending[id] = Pending(
             continuation: continuation, deadline: deadline, service: service, method: method)
-          return nil
+          return (nil, state.pending.count > 1)
         }
         if let refusal {
           continuation.resume(throwing: refusal.located(service: service, method: method, callID: id))
           return
         }
         if !core.timerIsSet(before: deadline) { core.scheduleTimer(at: deadline) }
-        if let error = core.send(envelope) {
+        // With other calls in flight, let the I/O thread send this one together with theirs.
+        if let error = core.send(envelope, flushNow: !othersInFlight) {
           complete(id, .failure(error))
         }
       }
@@ -374,7 +396,32 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       failHandshake(failure)
       core.close(reason: failure)
     }
+    if let timer = hooks.withLock({ $0.timer }), let wanted = timer(now) {
+      return min(next ?? UInt64.max, wanted)
+    }
     return next
+  }
+
+  // MARK: Hooks for layers that also serve calls on this connection (a service linked to a gateway)
+
+  private struct Hooks {
+    var timer: (@Sendable (UInt64) -> UInt64?)?
+    var closed: [@Sendable (ParleyError) -> Void] = []
+    var closeError: ParleyError?
+  }
+
+  private let hooks = Mutex(Hooks())
+
+  /// Runs `timer` whenever the connection's timer fires (it returns the next time it wants), and
+  /// `closed` once when the connection closes (at once if it is already closed).
+  func attach(timer: (@Sendable (UInt64) -> UInt64?)?, closed: @escaping @Sendable (ParleyError) -> Void) {
+    let alreadyClosed = hooks.withLock { hooks -> ParleyError? in
+      if let timer { hooks.timer = timer }
+      if let error = hooks.closeError { return error }
+      hooks.closed.append(closed)
+      return nil
+    }
+    if let alreadyClosed { closed(alreadyClosed) }
   }
 
   func coreClosed(_ core: ConnectionCore, error: ParleyError) {
@@ -390,5 +437,11 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
           .connectionLost, error.message, mayHaveRun: true, service: call.service, method: call.method,
           callID: id))
     }
+    let closedHooks = hooks.withLock { hooks -> [@Sendable (ParleyError) -> Void] in
+      hooks.closeError = error
+      defer { hooks.closed = [] }
+      return hooks.closed
+    }
+    for hook in closedHooks { hook(error) }
   }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The call-chain context every call carries (`"ctx"` in the envelope): the correlation root,
 /// the services the chain has passed through, and its depth.
 ///
@@ -25,10 +27,14 @@ public struct CallContext: Sendable, Equatable, Hashable {
   /// The context of the call being handled by the current task, if any.
   @TaskLocal public static var current: CallContext?
 
-  /// A fresh random correlation root (16 hex digits).
+  /// A fresh correlation root (16 hex digits): unique per process and unpredictable across
+  /// processes (a random per-process seed mixed with a counter, without a system call per root).
   public static func makeRoot() -> String {
-    var generator = SystemRandomNumberGenerator()
-    let value = generator.next() as UInt64
+    let counter = rootCounter.add(1, ordering: .relaxed).oldValue
+    var z = rootSeed &+ counter &* 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    let value = z ^ (z >> 31)
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }
@@ -45,6 +51,12 @@ public struct CallContext: Sendable, Equatable, Hashable {
     return CallContext(root: makeRoot(), chain: [service], depth: 1)
   }
 }
+
+private let rootSeed: UInt64 = {
+  var generator = SystemRandomNumberGenerator()
+  return generator.next()
+}()
+private let rootCounter = Atomic<UInt64>(0)
 
 /// The deadline of the call being handled by the current task (monotonic nanoseconds), so that
 /// calls a handler makes never get more time than its own caller left it.

@@ -40,6 +40,8 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   private var decoder: FrameDecoder  // read path only
   private let state = Mutex(State())
   private let sawInbound = Atomic<Bool>(false)
+  /// When a frame last arrived (monotonic ns; 0 before the first), for status reports.
+  let lastInboundAt = Atomic<UInt64>(0)
   private let handlerBox = Mutex<(any ConnectionCoreHandler)?>(nil)
 
   /// Frames that failed to decode as envelopes, replies nobody waited for, unknown kinds, …
@@ -81,7 +83,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
 
   /// Encodes and sends `envelope`. Returns the error when it could not be queued.
   @discardableResult
-  func send(_ envelope: Envelope) -> ParleyError? {
+  func send(_ envelope: Envelope, flushNow: Bool = true) -> ParleyError? {
     let (codec, peerMax, closed) = state.withLock { ($0.codec, $0.peerMaxFrame, $0.closed) }
     if closed { return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed") }
     var bytes = FrameEncoder.begin()
@@ -91,7 +93,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
       return ParleyError(
         .frameTooLarge, "the envelope is \(length) bytes, above the peer's maximum frame size of \(peerMax)")
     }
-    if channel.write(bytes) { return nil }
+    if channel.write(bytes, flushNow: flushNow) { return nil }
     if isClosed {
       return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed")
     }
@@ -153,6 +155,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   func channelRead(_ bytes: UnsafeRawBufferPointer) {
     if state.withLock({ $0.closed }) { return }
     sawInbound.store(true, ordering: .relaxed)
+    lastInboundAt.store(Sys.now(), ordering: .relaxed)
     do {
       try decoder.feed(bytes) { frame in
         let envelope = try codec.decode(frame)

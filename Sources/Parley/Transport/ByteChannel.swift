@@ -18,7 +18,11 @@ public protocol ByteChannel: AnyObject, Sendable {
   func start(_ delegate: any ByteChannelDelegate)
   /// Queues bytes for sending. Returns `false` if the channel is closed or its outbound buffer
   /// is above its limit (the bytes are then dropped).
-  @discardableResult func write(_ bytes: [UInt8]) -> Bool
+  ///
+  /// With `flushNow` the calling thread sends at once when the socket is idle (lowest latency);
+  /// without it the bytes wait for the event loop's next flush, so that many frames produced
+  /// around the same time leave in one system call.
+  @discardableResult func write(_ bytes: [UInt8], flushNow: Bool) -> Bool
   /// Closes the channel after trying to send what is queued; the delegate then gets
   /// `channelClosed(error: nil)`.
   func close()
@@ -30,6 +34,11 @@ public protocol ByteChannel: AnyObject, Sendable {
   var peerDescription: String { get }
   /// The event loop that runs this channel's timers.
   var eventLoop: EventLoopHandle { get }
+}
+
+extension ByteChannel {
+  /// Queues bytes and sends them at once when the socket is idle.
+  @discardableResult public func write(_ bytes: [UInt8]) -> Bool { write(bytes, flushNow: true) }
 }
 
 /// An opaque reference to the readiness loop that serves a channel; used to run timers.

@@ -61,7 +61,7 @@ final class InProcessChannel: ByteChannel, @unchecked Sendable {
   }
 
   @discardableResult
-  func write(_ bytes: [UInt8]) -> Bool {
+  func write(_ bytes: [UInt8], flushNow: Bool) -> Bool {
     guard let peer, !state.withLock({ $0.closed }) else { return false }
     loop.execute { peer.receive(bytes) }
     return true

@@ -19,6 +19,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     var corked = false  // the loop is delivering reads: coalesce until they are done
     var closed = false
     var closeRequested = false
+    var flushScheduled = false  // a deferred flush is queued on the loop
   }
 
   let fd: Int32
@@ -57,20 +58,42 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   // MARK: Writing
 
   @discardableResult
-  func write(_ bytes: [UInt8]) -> Bool {
-    let ownsSocket = outbound.withLock { state -> Bool? in
-      if state.closed { return nil }
-      if state.flushing || state.waitingWritable || state.corked {
-        if state.buffer.count + bytes.count > maxPendingBytes { return nil }
+  func write(_ bytes: [UInt8], flushNow: Bool) -> Bool {
+    enum Action { case refuse, queued, scheduleFlush, writeNow }
+    let action = outbound.withLock { state -> Action in
+      if state.closed { return .refuse }
+      if state.flushing || state.waitingWritable || state.corked || !flushNow {
+        if state.buffer.count + bytes.count > maxPendingBytes { return .refuse }
         state.buffer.append(contentsOf: bytes)
-        return false
+        if flushNow || state.flushing || state.waitingWritable || state.corked || state.flushScheduled {
+          return .queued
+        }
+        state.flushScheduled = true
+        return .scheduleFlush
       }
       state.flushing = true
-      return true
+      return .writeNow
     }
-    guard let ownsSocket else { return false }
-    if ownsSocket { flush(startingWith: bytes) }
+    switch action {
+    case .refuse: return false
+    case .queued: return true
+    case .scheduleFlush: loop.execute { [self] in deferredFlush() }
+    case .writeNow: flush(startingWith: bytes)
+    }
     return true
+  }
+
+  /// Sends what deferred writes queued (on the loop thread).
+  private func deferredFlush() {
+    let data = outbound.withLock { state -> [UInt8]? in
+      state.flushScheduled = false
+      guard !state.flushing, !state.waitingWritable, !state.closed, !state.buffer.isEmpty else { return nil }
+      state.flushing = true
+      var taken: [UInt8] = []
+      swap(&taken, &state.buffer)
+      return taken
+    }
+    if let data { flush(startingWith: data) }
   }
 
   /// Writes `first`, then whatever others queued meanwhile, until done or the socket is full.

@@ -36,6 +36,7 @@ final class RawClient {
     }
     var timeout = timeval(tv_sec: 5, tv_usec: 0)
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
   }
 
   deinit { closeSocket() }
@@ -141,6 +142,16 @@ final class RawClient {
       let result = scratch.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, 4096) }
       if result == 0 { return true }
       if result < 0 { return errno == ECONNRESET }
+    }
+  }
+
+  /// Reads and discards whatever has arrived, without waiting; returns false at end of stream.
+  func drainAvailable() -> Bool {
+    var scratch = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let result = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, 65536, Int32(MSG_DONTWAIT)) }
+      if result == 0 { return false }
+      if result < 0 { return errno == EAGAIN || errno == EWOULDBLOCK }
     }
   }
 
