@@ -17,6 +17,7 @@ public enum CompatDiffer {
     var run = DiffRun(old: old, new: new, history: history, baselineLabel: baselineLabel)
     let pairs = run.matchContracts()
     for (o, n) in pairs { run.matchDeclarations(o, n) }
+    run.matchRenamesByUse(pairs)
     for (o, n) in pairs {
       let before = run.findings.count
       run.diffContract(o, n)

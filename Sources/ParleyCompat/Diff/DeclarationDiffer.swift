@@ -15,10 +15,14 @@ extension DiffRun {
       if partner.name != declaration.name {
         var impacts = ImpactBuilder(position: .both)
         impacts.source()
+        let identical =
+          Signature.of(declaration, translating: mapping) == Signature.of(partner, translating: nil)
         report(
           .declarationRenamed, contract: n.name, element: element, impacts: impacts.impacts,
           at: partner.nameLocation,
-          "\(declaration.kind.rawValue) '\(declaration.name)' renamed to '\(partner.name)' (same structure)",
+          "\(declaration.kind.rawValue) '\(declaration.name)' renamed to '\(partner.name)' "
+            + (identical
+              ? "(same structure)" : "(used in the same place; its changes are listed separately)"),
           fix: "keep the name '\(declaration.name)'; the wires are unaffected, only Swift code breaks")
       }
       checkAvailability(

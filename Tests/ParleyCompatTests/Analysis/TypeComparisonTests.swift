@@ -16,9 +16,15 @@ struct TypeComparisonTests {
   }
 
   static let rows: [Row] = [
-    Row(old: "Int32", new: "Int64", impacts: ["backward/source:error", "forward/binary:danger", "forward/json:danger"]),
-    Row(old: "Int64", new: "Int32", impacts: ["backward/binary:danger", "backward/json:danger", "backward/source:error"]),
-    Row(old: "UInt8", new: "UInt32", impacts: ["backward/source:error", "forward/binary:danger", "forward/json:danger"]),
+    Row(
+      old: "Int32", new: "Int64",
+      impacts: ["backward/source:error", "forward/binary:danger", "forward/json:danger"]),
+    Row(
+      old: "Int64", new: "Int32",
+      impacts: ["backward/binary:danger", "backward/json:danger", "backward/source:error"]),
+    Row(
+      old: "UInt8", new: "UInt32",
+      impacts: ["backward/source:error", "forward/binary:danger", "forward/json:danger"]),
     Row(
       old: "Int32", new: "UInt32",
       impacts: [
@@ -27,15 +33,36 @@ struct TypeComparisonTests {
       ]),
     Row(
       old: "Float", new: "Double",
-      impacts: ["backward/binary:error", "backward/source:error", "forward/binary:error", "forward/json:danger"]),
+      impacts: [
+        "backward/binary:error", "backward/source:error", "forward/binary:error", "forward/json:danger",
+      ]),
     Row(
       old: "String", new: "Bytes",
-      impacts: ["backward/json:error", "backward/source:error", "forward/binary:danger", "forward/json:error"]),
-    Row(old: "UUID", new: "String", impacts: ["backward/binary:error", "backward/source:error", "forward/binary:error", "forward/json:danger"]),
-    Row(old: "Int32", new: "Double", impacts: ["backward/binary:error", "backward/source:error", "forward/binary:error", "forward/json:danger"]),
-    Row(old: "String", new: "String?", impacts: ["backward/source:error", "forward/binary:danger", "forward/json:danger"]),
-    Row(old: "[Int32]", new: "[Int64]", impacts: ["backward/source:error", "forward/binary:danger", "forward/json:danger"]),
-    Row(old: "Timestamp", new: "Duration", impacts: ["backward/binary:error", "backward/json:error", "backward/source:error", "forward/binary:error", "forward/json:error"]),
+      impacts: [
+        "backward/json:error", "backward/source:error", "forward/binary:danger", "forward/json:error",
+      ]),
+    Row(
+      old: "UUID", new: "String",
+      impacts: [
+        "backward/binary:error", "backward/source:error", "forward/binary:error", "forward/json:danger",
+      ]),
+    Row(
+      old: "Int32", new: "Double",
+      impacts: [
+        "backward/binary:error", "backward/source:error", "forward/binary:error", "forward/json:danger",
+      ]),
+    Row(
+      old: "String", new: "String?",
+      impacts: ["backward/source:error", "forward/binary:danger", "forward/json:danger"]),
+    Row(
+      old: "[Int32]", new: "[Int64]",
+      impacts: ["backward/source:error", "forward/binary:danger", "forward/json:danger"]),
+    Row(
+      old: "Timestamp", new: "Duration",
+      impacts: [
+        "backward/binary:error", "backward/json:error", "backward/source:error", "forward/binary:error",
+        "forward/json:error",
+      ]),
   ]
 
   @Test("request field type changes", arguments: rows)
@@ -44,13 +71,16 @@ struct TypeComparisonTests {
       "contract t version \(version)\n\nstruct Req {\n  1 value: \(type)\n}\n\nservice S {\n  oneway put(Req)\n}\n"
     }
     let findings = CompatTestSupport.diff(template(row.old, 1), template(row.new, 2))
-    let impacts = findings.flatMap(\.impacts).map { "\($0.direction.rawValue)/\($0.wire.rawValue):\($0.severity.rawValue)" }
+    let impacts = findings.flatMap(\.impacts).map {
+      "\($0.direction.rawValue)/\($0.wire.rawValue):\($0.severity.rawValue)"
+    }
     #expect(impacts.sorted() == row.impacts, "\(findings.map(\.message))")
   }
 
   @Test("positions follow fields, lists, maps, variants and imports across contracts")
   func positions() {
-    let common = "contract c version 1\n\nstruct Money {\n  1 amount: Int64\n}\n\nstruct Unused {\n  1 x: Int32\n}\n"
+    let common =
+      "contract c version 1\n\nstruct Money {\n  1 amount: Int64\n}\n\nstruct Unused {\n  1 x: Int32\n}\n"
     let shop = """
       contract s version 1
 
