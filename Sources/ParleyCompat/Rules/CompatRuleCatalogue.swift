@@ -72,8 +72,9 @@ extension CompatRuleID {
     case .declarationRenamed:
       return make(
         .error,
-        "A declaration got a new name but is structurally identical (same kind, numbers, names "
-          + "and types); reported once instead of removed + added.",
+        "A declaration got a new name and is structurally identical (same kind, numbers, names "
+          + "and types) or sits in the same place (the same field, variant or method payload); reported "
+          + "once instead of removed + added, with any changes of its content listed separately.",
         why: "Type names are not on the wires, so json and binary are unaffected; the generated Swift "
           + "type name changes (source, backward).",
         safely: "Keep the old name, or add a `typealias` in your own code while migrating.",
