@@ -66,9 +66,7 @@ extension Resolution {
       seen[name] = attribute.location
       switch name {
       case "deprecated":
-        if let reason = deprecationReason(attribute) {
-          values.availability.deprecation = Deprecation(reason: reason.value)
-        }
+        values.availability.deprecation = deprecation(attribute)
       case "since":
         values.availability.since = since(attribute, version: version)
       case "timeout":
@@ -121,13 +119,14 @@ extension Resolution {
     return false
   }
 
-  private func deprecationReason(_ attribute: AttributeSyntax) -> (value: String?, Void)? {
-    guard let arguments = attribute.arguments, !arguments.isEmpty else { return (nil, ()) }
+  /// `@deprecated` or `@deprecated("reason")`; `nil` (reported) for other arguments.
+  private func deprecation(_ attribute: AttributeSyntax) -> Deprecation? {
+    guard let arguments = attribute.arguments, !arguments.isEmpty else { return Deprecation(reason: nil) }
     guard arguments.count == 1, case .string(let reason, _) = arguments[0] else {
       badArgument(attribute, "no arguments or one string, e.g. @deprecated(\"use getOrder\")")
       return nil
     }
-    return (reason, ())
+    return Deprecation(reason: reason)
   }
 
   private func since(_ attribute: AttributeSyntax, version: Int?) -> Int? {
