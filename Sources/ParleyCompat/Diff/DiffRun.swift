@@ -84,7 +84,14 @@ struct DiffRun {
           .elementDeprecated, contract: contract, element: element, at: location,
           "\(noun) is now deprecated\(reason)", fix: "tell clients what to use instead before removing it")
       }
-    } else if let since = new.since, since != newVersion {
+    } else if let since = new.since, since != newVersion || newVersion == oldVersion {
+      if since == newVersion {
+        report(
+          .sinceMismatch, contract: contract, element: element, at: location,
+          "new \(noun) is marked @since(\(since)) but version \(since) already existed without it",
+          fix: "increase the contract version to \(newVersion + 1) and write @since(\(newVersion + 1))")
+        return
+      }
       report(
         .sinceMismatch, contract: contract, element: element, at: location,
         "new \(noun) is marked @since(\(since)) but is added in version \(newVersion)",

@@ -8,7 +8,8 @@ public struct CompatReport: Hashable, Sendable {
   /// The findings, sorted deterministically; each keeps only the impacts on the checked wires and
   /// directions, and its severity is recomputed from them.
   public var findings: [CompatFinding]
-  /// Acknowledgements that matched no finding (reported so the file stays tidy).
+  /// Acknowledgements that matched no finding, even one hidden by the options (reported so the
+  /// file stays tidy).
   public var staleAcknowledgements: [Acknowledgements.Entry]
 
   /// Filters `findings` by `options` and applies `acknowledgements`.
@@ -26,6 +27,8 @@ public struct CompatReport: Hashable, Sendable {
     var matched: Set<String> = []
     for finding in findings {
       var finding = finding
+      // An acknowledgement of a finding that these options hide is not stale.
+      if reasons[finding.fingerprint] != nil { matched.insert(finding.fingerprint) }
       if !finding.impacts.isEmpty {
         let impacts = finding.impacts.filter {
           options.wires.contains($0.wire) && options.mode.directions.contains($0.direction)
@@ -36,7 +39,6 @@ public struct CompatReport: Hashable, Sendable {
       }
       if let reason = reasons[finding.fingerprint] {
         finding.acknowledgement = reason
-        matched.insert(finding.fingerprint)
       }
       kept.append(finding)
     }

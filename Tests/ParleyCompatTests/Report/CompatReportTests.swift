@@ -70,6 +70,17 @@ struct CompatReportTests {
     #expect(text.contains("stale acknowledgement 0000000000000000"))
   }
 
+  @Test("an acknowledgement of a finding hidden by --wire or --mode is not stale")
+  func hiddenIsNotStale() throws {
+    let findings = CompatTestSupport.findings(ofFixture: "field-renamed-input")
+    let fingerprint = try #require(findings.first?.fingerprint)
+    let report = CompatReport(
+      findings: findings, options: CompatOptions(wires: [.binary]),
+      acknowledgements: Acknowledgements(entries: [.init(fingerprint: fingerprint, reason: "json unused")]))
+    #expect(report.findings.isEmpty)
+    #expect(report.staleAcknowledgements.isEmpty)
+  }
+
   @Test("acknowledgement files are parsed strictly")
   func parsing() throws {
     let good = #"{"acknowledgements": [{"fingerprint": "abc", "reason": "intended"}]}"#
