@@ -27,7 +27,7 @@ struct NameTable: Sendable {
   private var services: [DeclarationReference: [String: TypeNames]] = [:]
 
   /// The suffixes of the types generated per service.
-  static let serviceSuffixes = ["Client", "Handler", "Descriptor"]
+  static let serviceSuffixes = ["Client", "Handler", "Descriptor", "Request"]
 
   /// Decides every name for `set` under `options`.
   init(_ set: ContractSet, options: SwiftGeneratorOptions) {
