@@ -54,3 +54,19 @@ public struct InMemoryFileSystem: ContractFileSystem {
     files[ContractPath.normalize(path)]
   }
 }
+
+/// Reads contract files through a closure, e.g. one that runs `git show REF:path`.
+///
+/// ```swift
+/// let old = ClosureFileSystem { path in gitShow("HEAD~1", path) }
+/// let result = FrontEnd.load(paths: ["Contracts/orders/orders.ipc"], fileSystem: old)
+/// ```
+public struct ClosureFileSystem: ContractFileSystem {
+  private let read: @Sendable (String) -> [UInt8]?
+
+  /// Creates a file system that calls `read` with each normalized path.
+  public init(_ read: @escaping @Sendable (String) -> [UInt8]?) { self.read = read }
+
+  /// Returns what the closure returns for `path`.
+  public func contents(of path: String) -> [UInt8]? { read(path) }
+}

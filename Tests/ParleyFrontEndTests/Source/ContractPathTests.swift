@@ -51,3 +51,17 @@ struct ContractPathTests {
     #expect(result.diagnostics.isEmpty && result.contracts.contracts.map(\.name) == ["a"])
   }
 }
+
+@Suite("Closure file system")
+struct ClosureFileSystemTests {
+  @Test("the closure sees normalized paths, imports included")
+  func closure() {
+    let files = [
+      "x/a.ipc": "contract x.a version 1\nimport \"../y/b.ipc\"", "y/b.ipc": "contract y.b version 1",
+    ]
+    let result = FrontEnd.load(
+      paths: ["./x/a.ipc"], fileSystem: ClosureFileSystem { path in files[path].map { Array($0.utf8) } })
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.contracts.contracts.map(\.path) == ["x/a.ipc", "y/b.ipc"])
+  }
+}
