@@ -10,13 +10,16 @@ import ParleyFrontEnd
 public enum CompatChecker {
   /// Compares `old` with `new` (and older baselines in `history`) and filters the findings by
   /// `options`, applying `acknowledgements`. `baselineLabel` prefixes the paths of baseline
-  /// locations (see ``CompatDiffer/diff(old:new:history:baselineLabel:)``).
+  /// locations and `lock` adds a lock file's history (see
+  /// ``CompatDiffer/diff(old:new:history:lock:baselineLabel:)``).
   public static func check(
     old: ContractSet, new: ContractSet, history: [ContractSet] = [], options: CompatOptions = CompatOptions(),
-    acknowledgements: Acknowledgements = Acknowledgements(), baselineLabel: String? = nil
+    acknowledgements: Acknowledgements = Acknowledgements(), lock: MemberHistory = MemberHistory(),
+    baselineLabel: String? = nil
   ) -> CompatReport {
     CompatReport(
-      findings: CompatDiffer.diff(old: old, new: new, history: history, baselineLabel: baselineLabel),
+      findings: CompatDiffer.diff(
+        old: old, new: new, history: history, lock: lock, baselineLabel: baselineLabel),
       options: options,
       acknowledgements: acknowledgements)
   }

@@ -24,6 +24,8 @@ public enum CompatCommandLine {
       --format text|json|github|markdown
                                        output format (default text)
       --acknowledgements FILE          JSON file of acknowledged fingerprints with reasons
+      --lock FILE                      lock file of every number and name ever used (history)
+      --write-lock FILE                write the lock file updated with the baselines and new contracts
       --list-rules                     list every rule with its default severity
       -h, --help                       show this help
 
@@ -34,8 +36,10 @@ public enum CompatCommandLine {
   public struct Environment: Sendable {
     /// Expands file and folder arguments into `.ipc` files, returning problems as messages.
     public var expand: @Sendable ([String]) -> (paths: [String], problems: [String])
-    /// Reads a file (the acknowledgement file).
+    /// Reads a file (the acknowledgement and lock files).
     public var readFile: @Sendable (String) -> [UInt8]?
+    /// Writes a file (the lock file); returns whether it worked.
+    public var writeFile: @Sendable (String, [UInt8]) -> Bool
     /// The directory relative paths are relative to.
     public var currentDirectory: String
     /// The time limit for each `git` run, in seconds.
@@ -48,10 +52,14 @@ public enum CompatCommandLine {
       readFile: @escaping @Sendable (String) -> [UInt8]? = { path in
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }
       },
+      writeFile: @escaping @Sendable (String, [UInt8]) -> Bool = { path, bytes in
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      },
       currentDirectory: String = FileManager.default.currentDirectoryPath, gitTimeout: Double = 30
     ) {
       self.expand = expand
       self.readFile = readFile
+      self.writeFile = writeFile
       self.currentDirectory = currentDirectory
       self.gitTimeout = gitTimeout
     }
@@ -102,6 +110,17 @@ public enum CompatCommandLine {
         return fail("error: \(path): \(error.message)")
       }
     }
+    var lock = MemberHistory()
+    if let path = invocation.lock {
+      guard let bytes = environment.readFile(path) else {
+        return fail("error: cannot read lock file '\(path)'")
+      }
+      do {
+        lock = try MemberHistory.parseLock(bytes)
+      } catch {
+        return fail("error: \(path): \(error.message)")
+      }
+    }
     let newExpansion = environment.expand(invocation.new)
     guard newExpansion.problems.isEmpty else { return fail(newExpansion.problems.joined(separator: "\n")) }
     let newResult = FrontEnd.load(
@@ -136,7 +155,14 @@ public enum CompatCommandLine {
     let report = CompatChecker.check(
       old: baseline, new: newResult.contracts, history: Array(baselines.dropFirst()),
       options: invocation.options,
-      acknowledgements: acknowledgements, baselineLabel: invocation.against.first)
+      acknowledgements: acknowledgements, lock: lock, baselineLabel: invocation.against.first)
+    if let path = invocation.writeLock {
+      var updated = lock
+      for set in baselines + [newResult.contracts] { updated.record(set) }
+      guard environment.writeFile(path, Array(updated.lockText().utf8)) else {
+        return fail("error: cannot write lock file '\(path)'")
+      }
+    }
     let output: String
     switch invocation.format {
     case .text: output = CompatTextRenderer.render(report)

@@ -24,6 +24,10 @@ public struct CompatInvocation: Hashable, Sendable {
   public var format: Format = .text
   /// `--acknowledgements`: the path of the acknowledgement file.
   public var acknowledgements: String?
+  /// `--lock`: a lock file of every number and name ever used, checked like an older baseline.
+  public var lock: String?
+  /// `--write-lock`: where to write the updated lock file (lock + baselines + new contracts).
+  public var writeLock: String?
   /// `--list-rules`: print the catalogue instead of checking.
   public var listRules = false
 
@@ -86,6 +90,8 @@ public struct CompatInvocation: Hashable, Sendable {
         case "--fail-on": invocation.options.failOn = try choice(option, try next(), CompatSeverity.self)
         case "--format": invocation.format = try choice(option, try next(), Format.self)
         case "--acknowledgements": invocation.acknowledgements = try next()
+        case "--lock": invocation.lock = try next()
+        case "--write-lock": invocation.writeLock = try next()
         case "--list-rules": invocation.listRules = true
         default: throw UsageError(message: "unknown option '\(argument)'")
         }

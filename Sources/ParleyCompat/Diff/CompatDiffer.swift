@@ -8,13 +8,16 @@ import ParleyFrontEnd
 /// ```
 public enum CompatDiffer {
   /// Compares `old` with `new`. Contracts are matched by name (or as a rename by path or by their
-  /// declarations); `history` holds older baselines, used only to find numbers and names that an
-  /// older version used for something else. `baselineLabel` (e.g. the git revision) is prefixed
-  /// to the paths of locations in the baseline: `origin/main:Contracts/orders.ipc:14:3`.
+  /// declarations); `history` holds older baselines and `lock` a lock file, used only to find numbers
+  /// and names that an older version used for something else. `baselineLabel` (e.g. the git
+  /// revision) is prefixed to the paths of locations in the baseline: `origin/main:Contracts/orders.ipc:14:3`.
   public static func diff(
-    old: ContractSet, new: ContractSet, history: [ContractSet] = [], baselineLabel: String? = nil
+    old: ContractSet, new: ContractSet, history: [ContractSet] = [], lock: MemberHistory = MemberHistory(),
+    baselineLabel: String? = nil
   ) -> [CompatFinding] {
-    var run = DiffRun(old: old, new: new, history: history, baselineLabel: baselineLabel)
+    var past = MemberHistory(history)
+    past.merge(lock)
+    var run = DiffRun(old: old, new: new, history: past, baselineLabel: baselineLabel)
     let pairs = run.matchContracts()
     for (o, n) in pairs { run.matchDeclarations(o, n) }
     run.matchRenamesByUse(pairs)

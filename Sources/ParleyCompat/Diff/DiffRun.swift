@@ -5,7 +5,8 @@ import ParleyFrontEnd
 struct DiffRun {
   let old: ContractSet
   let new: ContractSet
-  let history: [ContractSet]
+  /// Every number and name older versions used (older baselines and the lock file).
+  let history: MemberHistory
   /// Prefixed to the paths of baseline locations (`origin/main` gives
   /// `origin/main:Contracts/orders.ipc:14:3`, the form `git show` takes); `nil` leaves them as they are.
   let baselineLabel: String?
@@ -14,7 +15,7 @@ struct DiffRun {
   let newPositions: PositionAnalysis
   var findings: [CompatFinding] = []
 
-  init(old: ContractSet, new: ContractSet, history: [ContractSet], baselineLabel: String? = nil) {
+  init(old: ContractSet, new: ContractSet, history: MemberHistory, baselineLabel: String? = nil) {
     self.baselineLabel = baselineLabel
     self.old = old
     self.new = new

@@ -2,7 +2,7 @@ import ParleyFrontEnd
 
 extension DiffRun {
   /// `number-reused` and `name-reused`: members added since the primary baseline whose number or
-  /// name an older baseline used for a different member.
+  /// name an older version (an older baseline or the lock file) used for a different member.
   mutating func checkHistory(_ o: Contract, _ n: Contract) {
     guard !history.isEmpty else { return }
     for declaration in n.declarations {
@@ -12,45 +12,32 @@ extension DiffRun {
       let baseline = oldDeclaration.map(Self.members(of:)) ?? []
       let reserved = oldDeclaration.map(Self.reserved(of:)) ?? ReservedSet()
       let position = self.position(old: oldDeclaration?.reference, new: declaration.reference)
-      let context = DeclarationContext(
-        contract: n.name, name: declaration.name, oldVersion: o.version, newVersion: n.version,
-        position: position,
-        location: declaration.nameLocation)
-      var reportedNumbers: Set<Int> = []
-      var reportedNames: Set<String> = []
-      for older in history {
-        guard let olderContract = older.contract(named: o.name) ?? older.contract(named: n.name),
-          let olderDeclaration = olderContract.declaration(named: declaration.name)
-        else { continue }
-        let past = Self.members(of: olderDeclaration)
-        for member in current where !baseline.contains(where: { $0 == member }) {
-          if let previous = past.first(where: { $0.number == member.number && $0.name != member.name }),
-            !baseline.contains(where: { $0.number == member.number }),
-            reserved.entry(reserving: member.number) == nil,
-            reportedNumbers.insert(member.number).inserted
-          {
-            var impacts = ImpactBuilder(position: position)
-            impacts.add([.binary], .both, .error)
-            report(
-              .numberReused, contract: n.name, element: context.element(member.name),
-              impacts: impacts.impacts,
-              at: member.location,
-              "\(member.noun) '\(member.name)' of \(declaration.name) reuses number \(member.number), which version \(olderContract.version) used for '\(previous.name)'",
-              fix: "use a fresh number and add `reserved \(member.number)`")
-          }
-          if let previous = past.first(where: { $0.name == member.name && $0.number != member.number }),
-            !baseline.contains(where: { $0.name == member.name }),
-            reserved.entry(reserving: member.name) == nil,
-            reportedNames.insert(member.name).inserted
-          {
-            var impacts = ImpactBuilder(position: position)
-            impacts.add([.json], .both, .error)
-            report(
-              .nameReused, contract: n.name, element: context.element(member.name), impacts: impacts.impacts,
-              at: member.location,
-              "\(member.noun) \(member.number) of \(declaration.name) reuses the name '\(member.name)', which version \(olderContract.version) used for number \(previous.number)",
-              fix: "use a fresh name and add `reserved \"\(member.name)\"`")
-          }
+      let element = { (name: String) in "\(declaration.name).\(name)" }
+      var past = history.entries(contract: o.name, declaration: declaration.name)
+      if o.name != n.name { past += history.entries(contract: n.name, declaration: declaration.name) }
+      for member in current where !baseline.contains(where: { $0 == member }) {
+        if let previous = past.first(where: { $0.number == member.number && $0.name != member.name }),
+          !baseline.contains(where: { $0.number == member.number }),
+          reserved.entry(reserving: member.number) == nil
+        {
+          var impacts = ImpactBuilder(position: position)
+          impacts.add([.binary], .both, .error)
+          report(
+            .numberReused, contract: n.name, element: element(member.name), impacts: impacts.impacts,
+            at: member.location,
+            "\(member.noun) '\(member.name)' of \(declaration.name) reuses number \(member.number), which version \(previous.version) used for '\(previous.name)'",
+            fix: "use a fresh number and add `reserved \(member.number)`")
+        }
+        if let previous = past.first(where: { $0.name == member.name && $0.number != member.number }),
+          !baseline.contains(where: { $0.name == member.name }), reserved.entry(reserving: member.name) == nil
+        {
+          var impacts = ImpactBuilder(position: position)
+          impacts.add([.json], .both, .error)
+          report(
+            .nameReused, contract: n.name, element: element(member.name), impacts: impacts.impacts,
+            at: member.location,
+            "\(member.noun) \(member.number) of \(declaration.name) reuses the name '\(member.name)', which version \(previous.version) used for number \(previous.number)",
+            fix: "use a fresh name and add `reserved \"\(member.name)\"`")
         }
       }
     }

@@ -77,6 +77,10 @@ struct CompatCommandLineTests {
           [UInt8]($0)
         }
       },
+      writeFile: { path, bytes in
+        FileManager.default.createFile(
+          atPath: path.hasPrefix("/") ? path : directory + "/" + path, contents: Data(bytes))
+      },
       currentDirectory: directory, gitTimeout: 30)
   }
 
@@ -194,6 +198,41 @@ struct CompatCommandLineTests {
     #expect(
       Self.run(["--old", "old.ipc", "--new", "new.ipc", "--acknowledgements", "bad.json"], in: dir.path)
         .status == 2)
+  }
+
+  @Test("a lock file remembers numbers freed versions ago")
+  func lockFile() throws {
+    let dir = try TemporaryDirectory()
+    try dir.write("v1.ipc", Self.oldContract)
+    try dir.write("v2.ipc", Self.newContract)
+    try dir.write(
+      "v3.ipc",
+      Self.newContract.replacingOccurrences(of: "version 2", with: "version 3")
+        .replacingOccurrences(of: "1 id: String\n", with: "1 id: String\n  2 coupon: String?\n"))
+    let first = Self.run(
+      ["--old", "v1.ipc", "--new", "v2.ipc", "--write-lock", "compat.lock.json"], in: dir.path)
+    #expect(first.status == 1)
+    let lockText = try String(contentsOfFile: dir.path + "/compat.lock.json", encoding: .utf8)
+    #expect(lockText.contains(#"{"number": 2, "name": "note", "version": 1}"#))
+    let second = Self.run(["--old", "v2.ipc", "--new", "v3.ipc", "--lock", "compat.lock.json"], in: dir.path)
+    #expect(second.status == 1)
+    #expect(
+      second.standardOutput.contains(
+        "[number-reused] field 'coupon' of Req reuses number 2, which version 1 used for 'note'"))
+    #expect(Self.run(["--old", "v2.ipc", "--new", "v3.ipc"], in: dir.path).status == 0)
+    try dir.write("bad.lock.json", #"{"lockVersion": 2, "contracts": {}}"#)
+    #expect(
+      Self.run(["--old", "v2.ipc", "--new", "v3.ipc", "--lock", "bad.lock.json"], in: dir.path).status == 2)
+    #expect(
+      Self.run(["--old", "v2.ipc", "--new", "v3.ipc", "--lock", "missing.json"], in: dir.path).status == 2)
+  }
+
+  @Test("lock files round-trip")
+  func lockRoundTrip() throws {
+    let set = CompatTestSupport.load(Self.oldContract, path: "a.ipc")
+    let history = MemberHistory([set])
+    #expect(try MemberHistory.parseLock(Array(history.lockText().utf8)) == history)
+    #expect(try MemberHistory.parseLock(Array(MemberHistory().lockText().utf8)).isEmpty)
   }
 
   @Test("--against reads the baseline from git; unreadable baselines exit 2", .timeLimit(.minutes(1)))
