@@ -68,9 +68,12 @@ public struct GitRevisionFileSystem: ContractFileSystem {
 
   /// The path of `path` inside the repository, or `nil` when it lies outside.
   public func repositoryPath(of path: String) -> String? {
-    let absolute = ContractPath.normalize(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
-    if absolute == topLevel { return nil }
     let prefix = topLevel.hasSuffix("/") ? topLevel : topLevel + "/"
+    var absolute = ContractPath.normalize(path.hasPrefix("/") ? path : currentDirectory + "/" + path)
+    if !absolute.hasPrefix(prefix) {
+      // An absolute path through a symlink (e.g. /tmp on macOS): resolve its existing part.
+      absolute = Self.resolved(absolute)
+    }
     guard absolute.hasPrefix(prefix) else { return nil }
     return String(absolute.dropFirst(prefix.count))
   }

@@ -221,12 +221,3 @@ public enum CompatCommandLine {
     return .success((result.contracts, diagnostics))
   }
 }
-
-/// Reads files from disk relative to a given directory instead of the process's.
-struct LocalFileSystemIn: ContractFileSystem {
-  var directory: String
-
-  func contents(of path: String) -> [UInt8]? {
-    LocalFileSystem().contents(of: path.hasPrefix("/") ? path : directory + "/" + path)
-  }
-}
