@@ -121,7 +121,10 @@ extension DiffRun {
         .versionDecreased, contract: n.name, element: "", at: n.location,
         "version went down from \(o.version) to \(n.version)", fix: "use a version above \(o.version)")
     } else if n.version == o.version,
-      let breaking = findings.first(where: { $0.contract == n.name && $0.severity >= .danger })
+      let breaking = findings.first(where: { finding in
+        finding.contract == n.name
+          && finding.impacts.contains { $0.wire != .source && $0.severity >= .danger }
+      })
     {
       report(
         .versionNotBumped, contract: n.name, element: "", at: n.location,

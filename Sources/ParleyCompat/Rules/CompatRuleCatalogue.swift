@@ -45,7 +45,9 @@ extension CompatRuleID {
         safely: "Versions only go up: use a version above the baseline's.", [], [])
     case .versionNotBumped:
       return make(
-        .warning, "The contract has a breaking change (danger or error) but kept its version.",
+        .warning,
+        "The contract has a change that breaks a codec (danger or error on json or binary) but kept "
+          + "its version; source-only changes do not need a new version.",
         why: "Peers see the same `cv` for two incompatible contracts, so a mismatch cannot be diagnosed.",
         safely: "Increase `version` whenever a change breaks a wire or direction.", [], [])
     case .sinceMismatch:
