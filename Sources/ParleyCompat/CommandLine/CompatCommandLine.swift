@@ -86,138 +86,43 @@ public enum CompatCommandLine {
     return run(invocation, environment: environment)
   }
 
-  /// Runs a parsed invocation: load → check → render.
+  /// Runs a parsed invocation: load → check → (write the lock) → render.
   public static func run(_ invocation: CompatInvocation, environment: Environment) -> Outcome {
     if invocation.listRules {
-      let text =
-        invocation.format == .json ? CompatRuleListRenderer.json() : CompatRuleListRenderer.text()
+      let text = invocation.format == .json ? CompatRuleListRenderer.json() : CompatRuleListRenderer.text()
       return Outcome(status: 0, standardOutput: text, standardError: "")
     }
-    var errors = ""
-    func fail(_ message: String) -> Outcome {
-      Outcome(
-        status: 2, standardOutput: "", standardError: errors + message + (message.hasSuffix("\n") ? "" : "\n")
-      )
+    let inputs: CompatInputs
+    switch CompatInputs.load(invocation, environment: environment) {
+    case .success(let loaded): inputs = loaded
+    case .failure(let failure):
+      return Outcome(
+        status: 2, standardOutput: "", standardError: failure.diagnostics + failure.message + "\n")
     }
-    var acknowledgements = Acknowledgements()
-    if let path = invocation.acknowledgements {
-      guard let bytes = environment.readFile(path) else {
-        return fail("error: cannot read acknowledgements file '\(path)'")
-      }
-      do {
-        acknowledgements = try Acknowledgements.parse(bytes)
-      } catch {
-        return fail("error: \(path): \(error.message)")
-      }
-    }
-    var lock = MemberHistory()
-    if let path = invocation.lock {
-      guard let bytes = environment.readFile(path) else {
-        return fail("error: cannot read lock file '\(path)'")
-      }
-      do {
-        lock = try MemberHistory.parseLock(bytes)
-      } catch {
-        return fail("error: \(path): \(error.message)")
-      }
-    }
-    let newExpansion = environment.expand(invocation.new)
-    guard newExpansion.problems.isEmpty else { return fail(newExpansion.problems.joined(separator: "\n")) }
-    let newResult = FrontEnd.load(
-      paths: newExpansion.paths, fileSystem: LocalFileSystemIn(directory: environment.currentDirectory))
-    errors += DiagnosticRenderer.render(newResult.diagnostics)
-    if newResult.hasErrors { return fail("error: the new contracts have errors") }
-
-    var baselines: [ContractSet] = []
-    if !invocation.old.isEmpty {
-      let oldExpansion = environment.expand(invocation.old)
-      guard oldExpansion.problems.isEmpty else { return fail(oldExpansion.problems.joined(separator: "\n")) }
-      let oldResult = FrontEnd.load(
-        paths: oldExpansion.paths, fileSystem: LocalFileSystemIn(directory: environment.currentDirectory))
-      errors += DiagnosticRenderer.render(oldResult.diagnostics).split(separator: "\n").map {
-        "baseline: \($0)\n"
-      }.joined()
-      if oldResult.hasErrors { return fail("error: the baseline contracts have errors") }
-      baselines.append(oldResult.contracts)
-    } else {
-      for revision in invocation.against {
-        switch loadRevision(revision, paths: newExpansion.paths, environment: environment) {
-        case .success(let (set, diagnostics)):
-          errors += diagnostics
-          baselines.append(set)
-        case .failure(let error):
-          errors += error.diagnostics
-          return fail("error: \(error.message)")
-        }
-      }
-    }
-    guard let baseline = baselines.first else { return fail("error: no baseline") }
     let report = CompatChecker.check(
-      old: baseline, new: newResult.contracts, history: Array(baselines.dropFirst()),
-      options: invocation.options,
-      acknowledgements: acknowledgements, lock: lock, baselineLabel: invocation.against.first)
+      old: inputs.baseline, new: inputs.new, history: inputs.history, options: invocation.options,
+      acknowledgements: inputs.acknowledgements, lock: inputs.lock, baselineLabel: invocation.against.first)
     if let path = invocation.writeLock {
-      var updated = lock
-      for set in baselines + [newResult.contracts] { updated.record(set) }
+      var updated = inputs.lock
+      for set in [inputs.baseline] + inputs.history + [inputs.new] { updated.record(set) }
       guard environment.writeFile(path, Array(updated.lockText().utf8)) else {
-        return fail("error: cannot write lock file '\(path)'")
+        return Outcome(
+          status: 2, standardOutput: "",
+          standardError: inputs.diagnostics + "error: cannot write lock file '\(path)'\n")
       }
     }
-    let output: String
-    switch invocation.format {
-    case .text: output = CompatTextRenderer.render(report)
-    case .json: output = CompatJSONRenderer.render(report)
-    case .github: output = CompatGitHubRenderer.render(report)
-    case .markdown: output = CompatMarkdownRenderer.render(report)
-    }
-    return Outcome(status: report.failed ? 1 : 0, standardOutput: output, standardError: errors)
+    return Outcome(
+      status: report.failed ? 1 : 0, standardOutput: render(report, as: invocation.format),
+      standardError: inputs.diagnostics)
   }
 
-  private struct RevisionError: Error {
-    var message: String
-    var diagnostics = ""
-  }
-
-  /// Loads the contracts at `paths` as they were at `revision`. Files missing at the revision are
-  /// new contracts; when none of them exists there, the baseline cannot be read.
-  private static func loadRevision(_ revision: String, paths: [String], environment: Environment)
-    -> Result<(ContractSet, String), RevisionError>
-  {
-    guard let first = paths.first else { return .failure(RevisionError(message: "no contracts to compare")) }
-    let fileSystem: GitRevisionFileSystem
-    do {
-      fileSystem = try GitRevisionFileSystem.open(
-        revision: revision, near: ContractPath.directory(of: first),
-        currentDirectory: environment.currentDirectory,
-        timeout: environment.gitTimeout)
-    } catch {
-      return .failure(RevisionError(message: error.message))
+  /// The *render* stage: the report in the chosen format.
+  public static func render(_ report: CompatReport, as format: CompatInvocation.Format) -> String {
+    switch format {
+    case .text: CompatTextRenderer.render(report)
+    case .json: CompatJSONRenderer.render(report)
+    case .github: CompatGitHubRenderer.render(report)
+    case .markdown: CompatMarkdownRenderer.render(report)
     }
-    var present: [String] = []
-    for path in paths {
-      guard fileSystem.repositoryPath(of: path) != nil else {
-        return .failure(
-          RevisionError(
-            message: "cannot read the baseline '\(revision)': '\(path)' is outside the git repository"))
-      }
-      if fileSystem.contents(of: path) != nil { present.append(path) }
-    }
-    guard !present.isEmpty else {
-      return .failure(
-        RevisionError(
-          message:
-            "cannot read the baseline '\(revision)': none of the contract files exists at that revision"))
-    }
-    let result = FrontEnd.load(paths: present, fileSystem: fileSystem)
-    let diagnostics = DiagnosticRenderer.render(result.diagnostics).split(separator: "\n").map {
-      "baseline \(revision): \($0)\n"
-    }.joined()
-    if result.hasErrors {
-      return .failure(
-        RevisionError(
-          message: "cannot read the baseline '\(revision)': its contracts have errors",
-          diagnostics: diagnostics))
-    }
-    return .success((result.contracts, diagnostics))
   }
 }
