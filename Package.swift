@@ -18,6 +18,8 @@ let package = Package(
     .executable(name: "parley-bench", targets: ["ParleyBench"]),
     .plugin(name: "ParleyPlugin", targets: ["ParleyPlugin"]),
     .plugin(name: "ParleyDocsPlugin", targets: ["ParleyDocsPlugin"]),
+    // The command plugin's tool dependency is built as a product named like the target.
+    .executable(name: "ParleyCLI", targets: ["ParleyCLI"]),
   ],
   targets: [
     // MARK: Runtime

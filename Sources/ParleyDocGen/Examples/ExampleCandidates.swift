@@ -91,6 +91,7 @@ enum ExampleCandidates {
     case .uuid?: base.append(WireForms.sampleUUID)
     case nil: break
     }
+    for (word, value) in stringHints where words.contains(where: { $0.contains(word) }) { base.append(value) }
     if let pattern = constraints.pattern {
       for repetitions in [3, 1, 6, 12, 0] {
         if let candidate = PatternExample.generate(pattern, repetitions: repetitions) {
@@ -98,7 +99,6 @@ enum ExampleCandidates {
         }
       }
     }
-    for (word, value) in stringHints where words.contains(where: { $0.contains(word) }) { base.append(value) }
     base.append("example")
     var result: [String] = []
     for candidate in base {

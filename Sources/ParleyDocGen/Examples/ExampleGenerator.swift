@@ -178,7 +178,7 @@ public struct ExampleGenerator {
     }
     let what =
       constraints.pattern.map { "the pattern \($0)" }
-      ?? ConstraintWording.describe(constraints, for: type).joined(separator: ", ")
+      ?? ConstraintWording.describe(constraints, for: type).map(\.plain).joined(separator: ", ")
     diagnostics.append(
       DocDiagnostic(
         .noValidExample, at: location,

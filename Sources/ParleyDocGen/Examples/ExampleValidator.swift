@@ -86,6 +86,10 @@ public struct ExampleValidator: Sendable {
         problems.append("\(path): missing required field '\(field.name)'")
       }
     }
+    var seen: Set<String> = []
+    for member in members where !seen.insert(member.key).inserted {
+      problems.append("\(path): duplicate key '\(member.key)'")
+    }
     for member in members where !fields.contains(where: { $0.name == member.key }) {
       problems.append("\(path): unknown key '\(member.key)'")
     }

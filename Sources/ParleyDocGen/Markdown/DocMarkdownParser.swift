@@ -18,6 +18,13 @@ public enum DocMarkdownParser {
     public var line: Int
     /// The 0-based column (in Unicode scalars) of its `[` within that line.
     public var column: Int
+
+    /// Creates an unresolved reference.
+    public init(name: String, line: Int, column: Int) {
+      self.name = name
+      self.line = line
+      self.column = column
+    }
   }
 
   /// The outcome of ``parse(_:resolve:)``.
@@ -136,8 +143,8 @@ private struct InlineParser {
         characters.append(" ")
         positions.append((entry.line, 0))
       }
-      let text = offset == 0 ? entry.text : entry.text.trimmingLeadingSpaces
-      let lead = offset == 0 ? columnOffset : entry.text.count - text.count
+      let text = entry.text.trimmingLeadingSpaces
+      let lead = (offset == 0 ? columnOffset : 0) + entry.text.count - text.count
       for (column, character) in text.enumerated() {
         characters.append(character)
         positions.append((entry.line, lead + column))
@@ -210,7 +217,7 @@ private struct InlineParser {
       if c == "[", let close = text[(i + 1)...].firstIndex(of: "]") {
         let label = text[(i + 1)..<close]
         if close + 1 < text.endIndex, text[close + 1] == "(",
-          let end = text[(close + 2)...].firstIndex(of: ")")
+          let end = InlineParser.closingParenthesis(text, from: close + 2)
         {
           let url = String(text[(close + 2)..<end]).trimmingCharacters(in: " ")
           let inner = parse(label, positions)
@@ -291,6 +298,21 @@ private struct InlineParser {
       }
     }
     return result
+  }
+
+  /// The index of the `)` that closes a link target starting at `start`, allowing nested pairs.
+  static func closingParenthesis(_ text: ArraySlice<Character>, from start: Int) -> Int? {
+    var depth = 0
+    var index = start
+    while index < text.endIndex {
+      if text[index] == "(" { depth += 1 }
+      if text[index] == ")" {
+        if depth == 0 { return index }
+        depth -= 1
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// `&lt;`, `&gt;`, `&amp;`, `&quot;`, `&#39;` as the character and the entity's length.

@@ -10,7 +10,7 @@ public struct DocDeclaration: Hashable, Sendable {
   /// A distinct type's underlying built-in type.
   public var underlying: DocType?
   /// A distinct type's constraints in words.
-  public var constraints: [String]
+  public var constraints: [DocConstraint]
   /// An error's code.
   public var code: Int?
   /// Struct and error fields.
@@ -56,10 +56,12 @@ public struct DocField: Hashable, Sendable {
   /// Whether it must be present.
   public var presence: DocPresence
   /// Its constraints (and those of its distinct type) in words.
-  public var constraints: [String]
+  public var constraints: [DocConstraint]
 
   /// Creates a field row.
-  public init(number: Int, header: DocHeader, type: DocType, presence: DocPresence, constraints: [String]) {
+  public init(
+    number: Int, header: DocHeader, type: DocType, presence: DocPresence, constraints: [DocConstraint]
+  ) {
     self.number = number
     self.header = header
     self.type = type
@@ -110,10 +112,10 @@ public struct DocVariant: Hashable, Sendable {
   /// The carried type, linked.
   public var type: DocType
   /// Constraints on the carried value, in words.
-  public var constraints: [String]
+  public var constraints: [DocConstraint]
 
   /// Creates a variant row.
-  public init(number: Int, header: DocHeader, type: DocType, constraints: [String]) {
+  public init(number: Int, header: DocHeader, type: DocType, constraints: [DocConstraint]) {
     self.number = number
     self.header = header
     self.type = type

@@ -22,7 +22,7 @@ extension HTMLRenderer {
           }
           if !declaration.constraints.isEmpty {
             p.text(" — ")
-            p.text(declaration.constraints.joined(separator: ", "))
+            constraintList(declaration.constraints, separator: ", ", into: &p)
           }
         }
       }
@@ -137,16 +137,17 @@ extension HTMLRenderer {
     }
   }
 
-  static func constraintList(_ constraints: [String], into html: inout HTMLWriter) {
+  static func constraintList(
+    _ constraints: [DocConstraint], separator: String = "<br>", into html: inout HTMLWriter
+  ) {
     for (offset, phrase) in constraints.enumerated() {
-      if offset > 0 { html.trusted("<br>") }
-      // Patterns are shown as code: "matches `^[A-Z]{3}$`".
-      if phrase.hasPrefix("matches `"), phrase.hasSuffix("`") {
-        html.text("matches ")
-        html.element("code", String(phrase.dropFirst("matches `".count).dropLast()))
-      } else {
-        html.text(phrase)
+      if offset > 0 { html.trusted(separator) }
+      html.text(phrase.text)
+      if let code = phrase.code {
+        html.text(" ")
+        html.element("code", code)
       }
+      if let source = phrase.source { html.element("span", ["class": "muted"], " (from \(source))") }
     }
   }
 

@@ -228,13 +228,11 @@ public enum MarkdownRenderer {
     }.joined(separator: ", ")
   }
 
-  static func constraints(_ phrases: [String], inTable: Bool) -> String {
+  static func constraints(_ phrases: [DocConstraint], inTable: Bool) -> String {
     phrases.map { phrase in
-      if phrase.hasPrefix("matches `"), phrase.hasSuffix("`") {
-        return "matches "
-          + MarkdownWriter.code(String(phrase.dropFirst("matches `".count).dropLast()), inTable: inTable)
-      }
-      return MarkdownWriter.escape(phrase)
+      MarkdownWriter.escape(phrase.text)
+        + (phrase.code.map { " " + MarkdownWriter.code($0, inTable: inTable) } ?? "")
+        + (phrase.source.map { " (from " + MarkdownWriter.escape($0) + ")" } ?? "")
     }.joined(separator: inTable ? "<br>" : ", ")
   }
 

@@ -4,27 +4,27 @@ import ParleyFrontEnd
 ///
 /// ```swift
 /// ConstraintWording.describe(Constraints(length: CountRange(lower: 1, upper: 64)), for: .builtin(.string))
-/// // ["1–64 characters"]
+/// // [DocConstraint("1–64 characters")]
 /// ```
 public enum ConstraintWording {
   /// One phrase per constraint, in the order range, length, count, pattern, format.
-  public static func describe(_ constraints: Constraints, for type: TypeReference?) -> [String] {
-    var phrases: [String] = []
-    if let range = constraints.range { phrases.append(describe(range)) }
+  public static func describe(_ constraints: Constraints, for type: TypeReference?) -> [DocConstraint] {
+    var phrases: [DocConstraint] = []
+    if let range = constraints.range { phrases.append(DocConstraint(describe(range))) }
     if let length = constraints.length {
       let unit: (String, String) = isBytes(type) ? ("byte", "bytes") : ("character", "characters")
-      phrases.append(describe(length, unit: unit))
+      phrases.append(DocConstraint(describe(length, unit: unit)))
     }
     if let count = constraints.count {
       let unit: (String, String) = isMap(type) ? ("entry", "entries") : ("item", "items")
-      phrases.append(describe(count, unit: unit))
+      phrases.append(DocConstraint(describe(count, unit: unit)))
     }
-    if let pattern = constraints.pattern { phrases.append("matches `\(pattern)`") }
+    if let pattern = constraints.pattern { phrases.append(DocConstraint("matches", code: pattern)) }
     if let format = constraints.format {
       switch format {
-      case .email: phrases.append("an e-mail address")
-      case .uuid: phrases.append("a UUID")
-      case .uri: phrases.append("an absolute URI")
+      case .email: phrases.append(DocConstraint("an e-mail address"))
+      case .uuid: phrases.append(DocConstraint("a UUID"))
+      case .uri: phrases.append(DocConstraint("an absolute URI"))
       }
     }
     return phrases
@@ -60,5 +60,28 @@ public enum ConstraintWording {
   private static func isMap(_ type: TypeReference?) -> Bool {
     if case .map? = type?.unwrapped { return true }
     return false
+  }
+}
+
+/// One constraint in words: `1–64 characters`, or `matches` plus the pattern as code, and the
+/// distinct type it comes from, if any.
+public struct DocConstraint: Hashable, Sendable {
+  /// The words, e.g. `at most 500 characters` or `matches`.
+  public var text: String
+  /// Code shown after the words (a `@pattern`), if any.
+  public var code: String?
+  /// The distinct type that imposes it, when it is not the member's own.
+  public var source: String?
+
+  /// Creates a constraint phrase.
+  public init(_ text: String, code: String? = nil, source: String? = nil) {
+    self.text = text
+    self.code = code
+    self.source = source
+  }
+
+  /// As plain text: ``matches `^[A-Z]{3}$` (from CurrencyCode)``.
+  public var plain: String {
+    text + (code.map { " `\($0)`" } ?? "") + (source.map { " (from \($0))" } ?? "")
   }
 }

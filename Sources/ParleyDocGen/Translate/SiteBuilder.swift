@@ -109,7 +109,7 @@ public struct SiteBuilder {
             name: variant.name, anchor: Anchors.member(name, variant.name), doc: variant.doc,
             availability: variant.availability, in: contract, at: variant.location),
           type: docType(variant.type, from: contract),
-          constraints: ConstraintWording.describe(variant.constraints, for: underlyingType(variant.type)))
+          constraints: constraintPhrases(variant.constraints, of: variant.type))
       }
       result.reserved = reserved(d.reserved)
     case .service(let d):
@@ -143,7 +143,7 @@ public struct SiteBuilder {
           name: field.name, anchor: Anchors.member(owner.name, field.name), doc: field.doc,
           availability: field.availability, in: contract, at: field.location),
         type: docType(field.type, from: contract), presence: presence,
-        constraints: ConstraintWording.describe(field.constraints, for: underlyingType(field.type)))
+        constraints: constraintPhrases(field.constraints, of: field.type))
     }
   }
 
@@ -154,6 +154,22 @@ public struct SiteBuilder {
         $0.range.count == 1 ? "\($0.range.lowerBound)" : "\($0.range.lowerBound)–\($0.range.upperBound)"
       },
       names: set.names.map(\.name))
+  }
+
+  /// A member's own constraints in words, then those its distinct type adds, e.g.
+  /// `["at most 500 characters", "matches `^ord_[a-z0-9]+$` (from OrderID)"]`.
+  func constraintPhrases(_ own: Constraints, of type: TypeReference) -> [DocConstraint] {
+    var phrases = ConstraintWording.describe(own, for: underlyingType(type))
+    if case .named(let reference) = type.unwrapped,
+      case .distinctType(let d)? = contracts.declaration(reference)
+    {
+      phrases += ConstraintWording.describe(d.constraints, for: .builtin(d.underlying)).map { phrase in
+        var phrase = phrase
+        phrase.source = d.name
+        return phrase
+      }
+    }
+    return phrases
   }
 
   /// The type with distinct types replaced by their built-in type (for constraint wording).

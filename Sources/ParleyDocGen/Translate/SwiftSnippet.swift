@@ -1,32 +1,28 @@
 import ParleyFrontEnd
 
 /// The Swift snippet that shows a call with the generated client, built from the example
-/// request so both agree.
-///
-/// It follows the Swift generator's naming (`docs/generated-code.md`): types keep their
-/// contract names, members are escaped like Swift requires (`` `default` ``, `self_`), the
-/// client of `service OrderService` is `OrderServiceClient`, and each method is an `async throws`
-/// function of the same name taking the request value.
+/// request so both agree. Names follow ``SwiftSnippetNames``.
 ///
 /// ```swift
-/// let client = OrderServiceClient(connection: connection)
-/// let reply = try await client.getOrder(GetOrderRequest(id: OrderID("ord_abc")))
+/// let client = ShopOrders.OrderServiceClient(connection: connection)
+/// do {
+///   let reply = try await client.getOrder(ShopOrders.GetOrderRequest(id: ShopOrders.OrderID("ord_abc")))
+/// } catch let error as ShopOrders.OrderNotFound {
+///   print(error)
+/// }
 /// ```
 enum SwiftSnippet {
-  /// The snippet for `method`.
+  /// The snippet for `method` of `service`, calling it with the example request.
   static func call(
     _ method: Method, of service: ServiceDeclaration, example: DocExample, contracts: ContractSet
-  ) -> String {
-    let client = "client"
-    let callee = "\(client).\(member(method.name))"
-    var lines = ["let \(client) = \(service.name)Client(connection: connection)"]
+  )
+    -> String
+  {
+    let callee = "client." + SwiftSnippetNames.method(method.name, in: service.methods)
+    var lines = ["let client = \(SwiftSnippetNames.client(service))(connection: connection)"]
     var argument = ""
     if let request = method.request, let value = example.payloads.first?.value {
       argument = expression(value, as: request, contracts: contracts, indent: "")
-    }
-    let errors = method.errors.compactMap { reference -> String? in
-      guard case .error(let e)? = contracts.declaration(reference) else { return nil }
-      return e.name
     }
     var body: [String]
     switch method.kind {
@@ -36,18 +32,16 @@ enum SwiftSnippet {
     case .oneway:
       body = ["try await \(callee)(\(argument))"]
     case .event:
-      body = ["for try await event in \(client).\(member(method.name))() {", "  print(event)", "}"]
+      body = ["for try await event in \(callee)() {", "  print(event)", "}"]
     case .stream:
       body = ["for try await item in \(callee)(\(argument)) {", "  print(item)", "}"]
     }
-    if errors.isEmpty {
-      lines += body
-    } else {
-      lines.append("do {")
-      lines += body.map { "  " + $0 }
-      for error in errors { lines.append("} catch let error as \(error) {"); lines.append("  print(error)") }
-      lines.append("}")
-    }
+    let errors = method.errors.filter { contracts.declaration($0) != nil }.map(SwiftSnippetNames.type)
+    if errors.isEmpty { return (lines + body).joined(separator: "\n") }
+    lines.append("do {")
+    lines += body.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } }
+    for error in errors { lines += ["} catch let error as \(error) {", "  print(error)"] }
+    lines.append("}")
     return lines.joined(separator: "\n")
   }
 
@@ -63,7 +57,8 @@ enum SwiftSnippet {
       guard case .array(let items) = value else { return "[]" }
       return "["
         + items.map { expression($0, as: element, contracts: contracts, indent: indent) }.joined(
-          separator: ", ") + "]"
+          separator: ", ")
+        + "]"
     case .map(let key, let valueType):
       guard case .object(let members) = value, !members.isEmpty else { return "[:]" }
       return "["
@@ -74,56 +69,58 @@ enum SwiftSnippet {
     case .builtin(let builtin):
       return literal(value, builtin)
     case .named(let reference):
+      let name = SwiftSnippetNames.type(reference)
       switch contracts.declaration(reference) {
       case .distinctType(let d)?:
-        return "\(d.name)(\(literal(value, d.underlying)))"
-      case .enum?:
-        if case .string(let name) = value { return "." + member(name) }
-        return ".unknown"
+        return "\(name)(\(literal(value, d.underlying)))"
+      case .enum(let d)?:
+        guard case .string(let item) = value else { return "nil" }
+        return "." + SwiftSnippetNames.caseName(item, in: d.cases.map(\.name))
       case .union(let d)?:
-        guard case .string(let name)? = value["type"], let variant = d.variant(named: name),
+        guard case .string(let item)? = value["type"], let variant = d.variant(named: item),
           let carried = value["value"]
         else { return "nil" }
-        return
-          ".\(member(name))(\(expression(carried, as: variant.type, contracts: contracts, indent: indent)))"
+        let caseName = SwiftSnippetNames.caseName(item, in: d.variants.map(\.name))
+        return ".\(caseName)(\(expression(carried, as: variant.type, contracts: contracts, indent: indent)))"
       case .struct(let d)?:
-        return initializer(d.name, d.fields, value, contracts: contracts, indent: indent)
+        return initializer(name, d.fields, value, contracts: contracts, indent: indent)
       case .error(let d)?:
-        return initializer(d.name, d.fields, value, contracts: contracts, indent: indent)
+        return initializer(name, d.fields, value, contracts: contracts, indent: indent)
       default:
         return "nil"
       }
     }
   }
 
+  /// `ShopOrders.Money(amountMinor: 1999, currency: …)`, one argument per line when long.
   private static func initializer(
     _ name: String, _ fields: [Field], _ value: JSONValue, contracts: ContractSet, indent: String
   ) -> String {
     let arguments = fields.compactMap { field -> String? in
       guard let member = value[field.name] else { return nil }
-      let label = field.name == "_" ? "_" : bare(field.name)
+      let label = SwiftSnippetNames.label(SwiftSnippetNames.field(field.name, in: fields))
       return "\(label): \(expression(member, as: field.type, contracts: contracts, indent: indent + "  "))"
     }
     let inline = "\(name)(" + arguments.joined(separator: ", ") + ")"
-    guard inline.count + indent.count > 80, arguments.count > 1 else { return inline }
-    let inner = indent + "    "
-    return "\(name)(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + "  )"
+    guard inline.count + indent.count > 90 || inline.contains("\n"), !arguments.isEmpty else { return inline }
+    let inner = indent + "  "
+    return "\(name)(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + ")"
   }
 
   private static func keyExpression(_ key: String, as type: TypeReference, contracts: ContractSet) -> String {
-    if case .builtin(let builtin) = type, builtin.isInteger { return key }
-    if case .named(let reference) = type {
+    switch type {
+    case .builtin(let builtin): return builtin.isInteger ? key : literal(.string(key), builtin)
+    case .named(let reference):
       switch contracts.declaration(reference) {
-      case .enum?: return "." + member(key)
-      case .distinctType(let d)? where d.underlying.isInteger: return "\(d.name)(\(key))"
-      case .distinctType(let d)? where d.underlying == .uuid:
-        return "\(d.name)(UUID(uuidString: \(string(key)))!)"
-      case .distinctType(let d)?: return "\(d.name)(\(string(key)))"
-      default: break
+      case .enum(let d)?: return "." + SwiftSnippetNames.caseName(key, in: d.cases.map(\.name))
+      case .distinctType(let d)?:
+        let raw: JSONValue =
+          d.underlying.isInteger ? Int128(key).map(JSONValue.integer) ?? .string(key) : .string(key)
+        return "\(SwiftSnippetNames.type(reference))(\(literal(raw, d.underlying)))"
+      default: return string(key)
       }
+    default: return string(key)
     }
-    if case .builtin(.uuid) = type { return "UUID(uuidString: \(string(key)))!" }
-    return string(key)
   }
 
   private static func literal(_ value: JSONValue, _ builtin: BuiltinType) -> String {
@@ -132,7 +129,8 @@ enum SwiftSnippet {
     case (_, .integer(let number)): return "\(number)"
     case (_, .number(let number)): return JSONValue.format(number)
     case (.uuid, .string(let text)): return "UUID(uuidString: \(string(text)))!"
-    case (.timestamp, .string(let text)): return "try Date(\(string(text)), strategy: .iso8601)"
+    case (.timestamp, .string(let text)):
+      return epochSeconds(text).map { "Date(timeIntervalSince1970: \($0))" } ?? "Date()"
     case (.duration, .string(let text)): return ".seconds(\(text.dropLast()))"
     case (.bytes, .string(let text)): return "Data(base64Encoded: \(string(text)))!"
     case (_, .string(let text)): return string(text)
@@ -140,18 +138,22 @@ enum SwiftSnippet {
     }
   }
 
-  /// A member name as written after a dot or as an argument label.
-  static func member(_ name: String) -> String {
-    if ["self", "Self", "Type", "Protocol", "init", "Any", "_"].contains(name) { return name + "_" }
-    return keywords.contains(name) ? "`\(name)`" : name
+  /// Seconds since 1970 of an RFC 3339 UTC timestamp such as `2026-01-15T09:30:00Z`.
+  static func epochSeconds(_ text: String) -> Int64? {
+    let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) }
+    guard text.hasSuffix("Z"), digits.count >= 6 else { return nil }
+    let (year, month, day) = (digits[0], digits[1], digits[2])
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    let days = era * 146_097 + doe - 719_468
+    return days * 86_400 + digits[3] * 3600 + digits[4] * 60 + digits[5]
   }
 
-  /// Argument labels need no backticks except for `inout`, `var` and `let`.
-  static func bare(_ name: String) -> String {
-    if ["self", "Self", "Type", "Protocol", "init", "Any"].contains(name) { return name + "_" }
-    return ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
-  }
-
+  /// A Swift string literal.
   static func string(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
@@ -171,14 +173,4 @@ enum SwiftSnippet {
     }
     return result + "\""
   }
-
-  static let keywords: Set<String> = [
-    "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
-    "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "package", "private",
-    "precedencegroup", "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var",
-    "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard",
-    "if",
-    "in", "repeat", "return", "throw", "switch", "where", "while", "as", "Any", "await", "false", "is", "nil",
-    "self", "Self", "super", "throws", "true", "try", "_",
-  ]
 }
