@@ -146,6 +146,13 @@ public final class Parser {
       let start = index
       if current.isKeyword("import"), peek(1).kind == .string {
         imports.append(parseImport())
+      } else if current.isKeyword("import"), current.isAtLineStart {
+        advance()
+        error(
+          "expected a quoted path after 'import', found \(current.quoted)", fix: "write import \"common.ipc\""
+        )
+        skipTopLevel()
+        continue
       } else if current.isKeyword("contract"), peek(1).kind == .identifier {
         error("a file holds one contract; 'contract' may appear only once, at the top")
         skipTopLevel()
