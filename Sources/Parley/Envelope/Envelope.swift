@@ -42,6 +42,9 @@ public struct Envelope: Sendable {
   public var hello: Hello?
   /// For `welcome`.
   public var welcome: Welcome?
+  /// The caller's identity, stamped by a gateway on the `call`, `oneway` and `event` envelopes it
+  /// forwards (`"from"`). A gateway overwrites whatever a sender put here: it is never trusted.
+  public var from: PeerIdentity?
 
   /// Creates an envelope of `kind`; set the other fields as the kind requires.
   public init(kind: EnvelopeKind, id: UInt64? = nil) {

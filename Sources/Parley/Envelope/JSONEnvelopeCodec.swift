@@ -89,6 +89,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
         writer.string(error.message)
       }
     }
+    if let from = envelope.from { Self.writeFrom(from, to: &writer) }
     if let hello = envelope.hello { Self.writeHello(hello, to: &writer) }
     if let welcome = envelope.welcome { Self.writeWelcome(welcome, to: &writer) }
     writer.endObject()
@@ -126,6 +127,28 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       }
       writer.endArray()
     }
+    writer.endObject()
+  }
+
+  private static func writeFrom(_ from: PeerIdentity, to writer: inout JSONWriter) {
+    writer.key("from")
+    writer.beginObject()
+    if let name = from.name {
+      writer.key("name")
+      writer.string(name)
+    }
+    if let credentials = from.credentials {
+      writer.key("uid")
+      writer.uint(UInt64(credentials.uid))
+      writer.key("gid")
+      writer.uint(UInt64(credentials.gid))
+      if let pid = credentials.pid {
+        writer.key("pid")
+        writer.int(Int(pid))
+      }
+    }
+    writer.key("address")
+    writer.string(from.address)
     writer.endObject()
   }
 
@@ -239,6 +262,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       case "method": envelope.method = try reader.readString()
       case "timeoutMs": envelope.timeoutMs = try reader.readInt64()
       case "ctx": envelope.context = try Self.readContext(&reader)
+      case "from": envelope.from = try Self.readFrom(&reader)
       case "ok": envelope.ok = try reader.readBool()
       case "payload":
         let range = try reader.readRawValue()
@@ -301,6 +325,30 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       }
     }
     return context
+  }
+
+  private static func readFrom(_ reader: inout JSONReader) throws -> PeerIdentity {
+    var name: String?
+    var uid: UInt64?
+    var gid: UInt64?
+    var pid: Int?
+    var address = ""
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "name": name = try reader.readString()
+      case "uid": uid = try reader.readUInt64()
+      case "gid": gid = try reader.readUInt64()
+      case "pid": pid = try reader.readInt()
+      case "address": address = try reader.readString()
+      default: try reader.skipValue()
+      }
+    }
+    var credentials: PeerCredentials?
+    if let uid, let gid, let uid32 = UInt32(exactly: uid), let gid32 = UInt32(exactly: gid) {
+      credentials = PeerCredentials(uid: uid32, gid: gid32, pid: pid.flatMap { Int32(exactly: $0) })
+    }
+    return PeerIdentity(credentials: credentials, name: name, address: address)
   }
 
   private static func readContracts(_ reader: inout JSONReader) throws -> [(

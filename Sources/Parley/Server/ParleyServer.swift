@@ -25,6 +25,8 @@ public final class ParleyServer: Sendable {
     var bound: [Endpoint] = []
     var draining = false
     var envelopeHandlers: [EnvelopeKind: @Sendable (Envelope, ServerPeer) -> Void] = [:]
+    var callRouter: (@Sendable (Envelope, ServerPeer) -> Bool)?
+    var closedHandler: (@Sendable (ServerPeer) -> Void)?
     var rejectedPeers = 0
   }
 
@@ -55,6 +57,20 @@ public final class ParleyServer: Sendable {
 
   func envelopeHandler(for kind: EnvelopeKind) -> (@Sendable (Envelope, ServerPeer) -> Void)? {
     state.withLock { $0.envelopeHandlers[kind] }
+  }
+
+  /// Routes inbound `call`, `oneway` and `cancel` envelopes to `router` before the registered
+  /// services (the gateway hub forwards them); the router returns `false` to leave an envelope
+  /// to the registered services. Called on the I/O thread: it must return quickly.
+  func setCallRouter(_ router: @escaping @Sendable (Envelope, ServerPeer) -> Bool) {
+    state.withLock { $0.callRouter = router }
+  }
+
+  var callRouter: (@Sendable (Envelope, ServerPeer) -> Bool)? { state.withLock { $0.callRouter } }
+
+  /// Calls `handler` once for every connection that closes (the gateway hub drops its state).
+  func setConnectionClosedHandler(_ handler: @escaping @Sendable (ServerPeer) -> Void) {
+    state.withLock { $0.closedHandler = handler }
   }
 
   var servedContracts: [ServedContract] {
@@ -188,13 +204,15 @@ public final class ParleyServer: Sendable {
   }
 
   func connectionClosed(_ connection: ServerConnection) {
-    state.withLock { state in
+    let handler = state.withLock { state -> (@Sendable (ServerPeer) -> Void)? in
       if state.connections.removeValue(forKey: ObjectIdentifier(connection)) != nil,
         connection.isAuthenticated
       {
         state.authenticated -= 1
       }
+      return state.closedHandler
     }
+    handler?(ServerPeer(connection: connection))
   }
 
   // MARK: Observing

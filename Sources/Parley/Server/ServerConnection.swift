@@ -1,30 +1,22 @@
 import Synchronization
 
-/// The server side of one connection: the handshake, routing calls to handlers (each in its own
-/// task), deadlines, cancellation and draining.
+/// The server side of one connection: the handshake, then calls run by a ``CallDispatcher``
+/// (each in its own task, with deadlines, cancellation and draining).
 final class ServerConnection: ConnectionCoreHandler, Sendable {
-  private struct Inbound {
-    var task: Task<Void, Never>?
-    var deadline: UInt64
-    var answered = false  // a reply (or nothing, after cancel) was already decided
-  }
-
   private enum Phase { case awaitingHello, ready, closed }
 
   private struct State {
     var phase = Phase.awaitingHello
     var handshakeDeadline = UInt64.max
-    var inbound: [UInt64: Inbound] = [:]
-    var oneways: [UInt64: Task<Void, Never>] = [:]
-    var nextOneway: UInt64 = 0
-    var draining = false
     var peerName: String?
+    var identity: PeerIdentity?
     var unhandled = 0
   }
 
   let core: ConnectionCore
   private let server: ParleyServer
   private let configuration: ServerConfiguration
+  private let dispatcher: CallDispatcher
   private let state = Mutex(State())
 
   init(channel: any ByteChannel, server: ParleyServer) {
@@ -36,6 +28,12 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
         maxFrameSize: configuration.maxFrameSize,
         heartbeatInterval: configuration.heartbeatInterval.nanoseconds,
         missedPingsAllowed: configuration.missedPingsAllowed))
+    dispatcher = CallDispatcher(
+      core: core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlightPerConnection
+    ) { [weak server] contract, version, service in
+      guard let server else { return .failure(ParleyError(.shuttingDown, "the server is gone")) }
+      return server.route(contract: contract, version: version, service: service)
+    }
   }
 
   func start() {
@@ -46,11 +44,12 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
   }
 
   var isAuthenticated: Bool { state.withLock { $0.phase == .ready } }
-  var inFlight: Int { state.withLock { $0.inbound.count + $0.oneways.count } }
+  var inFlight: Int { dispatcher.inFlight }
   var unhandledCount: Int { state.withLock { $0.unhandled } }
 
   var identity: PeerIdentity {
-    PeerIdentity(
+    if let cached = state.withLock({ $0.identity }) { return cached }
+    return PeerIdentity(
       credentials: core.channel.peerCredentials, name: state.withLock { $0.peerName },
       address: core.channel.peerDescription)
   }
@@ -64,9 +63,13 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     case (.awaitingHello, _):
       reject(ParleyError(.protocolError, "the first envelope must be hello, not \(envelope.kind.rawValue)"))
     case (.closed, _): return
-    case (.ready, .call): handleCall(envelope)
-    case (.ready, .oneway): handleOneway(envelope)
-    case (.ready, .cancel): handleCancel(envelope)
+    case (.ready, .call), (.ready, .oneway), (.ready, .cancel):
+      if let router = server.callRouter, router(envelope, ServerPeer(connection: self)) { return }
+      switch envelope.kind {
+      case .call: dispatcher.handleCall(envelope, peer: identity)
+      case .oneway: dispatcher.handleOneway(envelope, peer: identity)
+      default: dispatcher.handleCancel(envelope)
+      }
     case (.ready, .hello):
       let error = ParleyError(.protocolError, "hello sent twice")
       core.close(sending: .closing(.goaway, error), reason: error)
@@ -138,6 +141,8 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     state.withLock {
       $0.phase = .ready
       $0.peerName = hello.name
+      $0.identity = PeerIdentity(
+        credentials: core.channel.peerCredentials, name: hello.name, address: core.channel.peerDescription)
       $0.handshakeDeadline = UInt64.max
     }
     server.connectionAuthenticated()
@@ -158,232 +163,38 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     return difference == 0
   }
 
-  private func fail(_ id: UInt64, _ error: ParleyError) {
-    core.send(.reply(id: id, error: error))
-  }
-
-  /// Resolves the handler and context of a call or oneway, or the error to answer with.
-  private func resolve(_ envelope: Envelope, oneway: Bool) -> Result<
-    (IncomingCall, ServiceRegistration), ParleyError
-  > {
-    guard let contract = envelope.contract, let service = envelope.service, let method = envelope.method,
-      let version = envelope.contractVersion
-    else {
-      return .failure(
-        ParleyError(.protocolError, "a call needs \"contract\", \"cv\", \"service\" and \"method\""))
-    }
-    let registration: ServiceRegistration
-    switch server.route(contract: contract, version: version, service: service) {
-    case .success(let found): registration = found
-    case .failure(let error): return .failure(error)
-    }
-    let exists = oneway ? registration.onewayMethods[method] != nil : registration.methods[method] != nil
-    guard exists else {
-      return .failure(
-        ParleyError(
-          .methodNotFound,
-          "service \(service) of \(contract) has no \(oneway ? "oneway " : "")method \(method)"))
-    }
-    let context = envelope.context ?? CallContext(root: CallContext.makeRoot(), chain: [service], depth: 1)
-    guard context.depth <= configuration.maxDepth else {
-      return .failure(
-        ParleyError(
-          .maxDepthExceeded,
-          "the call chain is \(context.depth) deep, above this server's maximum of \(configuration.maxDepth)"
-        ))
-    }
-    var deadline: ContinuousClock.Instant?
-    if let timeoutMs = envelope.timeoutMs {
-      guard timeoutMs > 0 else {
-        return .failure(ParleyError(.timeout, "the call arrived with no time left", mayHaveRun: false))
-      }
-      deadline = ContinuousClock.now.advanced(by: .milliseconds(min(timeoutMs, Int64(Int32.max))))
-    }
-    let call = IncomingCall(
-      payload: envelope.payload ?? [], codec: core.codec.id, contract: contract, contractVersion: version,
-      service: service, method: method, callID: envelope.id, context: context, deadline: deadline,
-      peer: identity)
-    return .success((call, registration))
-  }
-
-  private func handleCall(_ envelope: Envelope) {
-    guard let id = envelope.id else {
-      let error = ParleyError(.protocolError, "a call needs a numeric \"id\"")
-      core.close(sending: .closing(.goaway, error), reason: error)
-      return
-    }
-    let resolved = resolve(envelope, oneway: false)
-    guard case .success(let (call, registration)) = resolved, let handler = registration.methods[call.method]
-    else {
-      if case .failure(let error) = resolved { fail(id, error) }
-      return
-    }
-    let deadlineNanos = envelope.timeoutMs.map { Sys.now() + UInt64($0) * 1_000_000 } ?? UInt64.max
-    let refusal = state.withLock { state -> ParleyError? in
-      if state.draining {
-        return ParleyError(.shuttingDown, "the server is shutting down", mayHaveRun: false)
-      }
-      if state.inbound[id] != nil {
-        return ParleyError(
-          .protocolError, "call id \(id) is already in flight on this connection", mayHaveRun: false)
-      }
-      if state.inbound.count >= configuration.maxInFlightPerConnection {
-        return ParleyError(
-          .overloaded,
-          "\(configuration.maxInFlightPerConnection) calls are already running for this connection",
-          mayHaveRun: false)
-      }
-      var entry = Inbound(deadline: deadlineNanos)
-      entry.task = Task { [self] in
-        let outcome = await run(handler, call, deadline: envelope.timeoutMs == nil ? nil : deadlineNanos)
-        finish(id, outcome)
-      }
-      state.inbound[id] = entry
-      return nil
-    }
-    if let refusal {
-      fail(id, refusal)
-      return
-    }
-    if deadlineNanos != UInt64.max, !core.timerIsSet(before: deadlineNanos) {
-      core.scheduleTimer(at: deadlineNanos)
-    }
-  }
-
-  private func run(_ handler: MethodHandler, _ call: IncomingCall, deadline: UInt64?) async -> Result<
-    [UInt8], ParleyError
-  > {
-    do {
-      let reply = try await CallContext.$current.withValue(call.context) {
-        try await InheritedDeadline.$current.withValue(deadline) { try await handler(call) }
-      }
-      if !reply.isEmpty, call.codec == .json, (try? JSONReader.validate(reply)) == nil {
-        return .failure(ParleyError(.internal, "the handler returned a malformed reply", mayHaveRun: true))
-      }
-      return .success(reply)
-    } catch let error as ParleyError {
-      var sent = ParleyError(
-        error.code, error.message, mayHaveRun: error.mayHaveRun, violations: error.violations,
-        application: error.application)
-      if error.code == .application { sent.mayHaveRun = true }
-      return .failure(sent)
-    } catch is CancellationError {
-      return .failure(ParleyError(.cancelled, "the handler was cancelled", mayHaveRun: true))
-    } catch {
-      return .failure(ParleyError(.internal, "the handler failed with an internal error", mayHaveRun: true))
-    }
-  }
-
-  private func finish(_ id: UInt64, _ outcome: Result<[UInt8], ParleyError>) {
-    guard let entry = state.withLock({ $0.inbound.removeValue(forKey: id) }), !entry.answered else { return }
-    let envelope: Envelope
-    switch outcome {
-    case .success(let payload): envelope = .reply(id: id, payload: payload)
-    case .failure(let error): envelope = .reply(id: id, error: error)
-    }
-    if let error = core.send(envelope), error.code == .overloaded {
-      let failure = ParleyError(.overloaded, "the client is not reading its replies")
-      core.close(sending: .closing(.goaway, failure), reason: failure)
-    }
-  }
-
-  private func handleOneway(_ envelope: Envelope) {
-    guard case .success(let (call, registration)) = resolve(envelope, oneway: true),
-      let handler = registration.onewayMethods[call.method]
-    else {
-      core.protocolViolations.add(1, ordering: .relaxed)  // oneway: no reply, no error
-      return
-    }
-    state.withLock { state in
-      guard !state.draining, state.oneways.count < configuration.maxInFlightPerConnection else { return }
-      let key = state.nextOneway
-      state.nextOneway += 1
-      state.oneways[key] = Task { [self] in
-        try? await CallContext.$current.withValue(call.context) { try await handler(call) }
-        _ = self.state.withLock { $0.oneways.removeValue(forKey: key) }
-      }
-    }
-  }
-
-  private func handleCancel(_ envelope: Envelope) {
-    guard let id = envelope.id else { return }
-    let task = state.withLock { state -> Task<Void, Never>? in
-      guard var entry = state.inbound[id], !entry.answered else { return nil }
-      entry.answered = true  // the caller gave up: no reply follows a cancel
-      state.inbound[id] = entry
-      return entry.task
-    }
-    task?.cancel()
-  }
-
   // MARK: Timers, draining, closing
 
   func coreTimer(_ core: ConnectionCore, now: UInt64) -> UInt64? {
-    let (expired, handshakeExpired, next) = state.withLock {
-      state -> ([(UInt64, Task<Void, Never>?)], Bool, UInt64?) in
-      var expired: [(UInt64, Task<Void, Never>?)] = []
-      var next = UInt64.max
-      for (id, entry) in state.inbound where !entry.answered {
-        if entry.deadline <= now {
-          expired.append((id, entry.task))
-        } else {
-          next = min(next, entry.deadline)
-        }
-      }
-      for (id, _) in expired { state.inbound[id]?.answered = true }
-      let handshakeExpired = state.phase == .awaitingHello && state.handshakeDeadline <= now
-      if state.phase == .awaitingHello, !handshakeExpired { next = min(next, state.handshakeDeadline) }
-      return (expired, handshakeExpired, next == UInt64.max ? nil : next)
-    }
-    for (id, task) in expired {
-      task?.cancel()
-      fail(
-        id,
-        ParleyError(.timeout, "the call's deadline passed while the handler was running", mayHaveRun: true))
+    var next = dispatcher.expire(now: now) ?? UInt64.max
+    let handshakeExpired = state.withLock { state -> Bool in
+      guard state.phase == .awaitingHello else { return false }
+      if state.handshakeDeadline <= now { return true }
+      next = min(next, state.handshakeDeadline)
+      return false
     }
     if handshakeExpired {
       reject(ParleyError(.protocolError, "no hello within the handshake timeout"))
     }
-    return next
+    return next == UInt64.max ? nil : next
   }
 
   /// Refuses new calls from now on (`SHUTTING_DOWN`, did not run).
   func beginDrain() {
-    state.withLock { $0.draining = true }
+    dispatcher.beginDrain()
   }
 
   /// Fails what still runs with `SHUTTING_DOWN`, says `goaway` and closes.
   func terminate() async {
-    let (unanswered, tasks) = state.withLock { state -> ([UInt64], [Task<Void, Never>]) in
-      state.draining = true
-      var ids: [UInt64] = []
-      var tasks: [Task<Void, Never>] = []
-      for (id, entry) in state.inbound {
-        if !entry.answered { ids.append(id) }
-        state.inbound[id]?.answered = true
-        if let task = entry.task { tasks.append(task) }
-      }
-      tasks.append(contentsOf: state.oneways.values)
-      return (ids, tasks)
-    }
-    for task in tasks { task.cancel() }
-    for id in unanswered {
-      fail(id, ParleyError(.shuttingDown, "the server shut down before the call finished", mayHaveRun: true))
-    }
+    dispatcher.terminate()
     let goaway = ParleyError(.shuttingDown, "the server is shutting down")
     core.close(sending: .closing(.goaway, goaway), reason: goaway)
     await core.waitUntilChannelClosed()
   }
 
   func coreClosed(_ core: ConnectionCore, error: ParleyError) {
-    let tasks = state.withLock { state -> [Task<Void, Never>] in
-      state.phase = .closed
-      var tasks = state.inbound.values.compactMap(\.task)
-      tasks.append(contentsOf: state.oneways.values)
-      for id in state.inbound.keys { state.inbound[id]?.answered = true }
-      return tasks
-    }
-    for task in tasks { task.cancel() }
+    state.withLock { $0.phase = .closed }
+    dispatcher.connectionClosed()
     server.connectionClosed(self)
   }
 }

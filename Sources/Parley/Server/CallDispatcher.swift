@@ -1,0 +1,300 @@
+import Synchronization
+
+/// Runs inbound `call` and `oneway` envelopes against ``ServiceRegistration`` handlers, one task
+/// per call, with deadlines, cancellation, the call-chain context, validation and error mapping.
+///
+/// Shared by every connection that serves calls: a ``ParleyServer`` connection, and a service's
+/// connection to a gateway (which is a client connection that also receives calls). Both answer
+/// exactly alike because both use this type.
+final class CallDispatcher: Sendable {
+  /// Finds the registration for a call: `(contract, version, service)` → registration or error.
+  typealias Route = @Sendable (String, Int, String) -> Result<ServiceRegistration, ParleyError>
+
+  private struct Inbound {
+    var task: Task<Void, Never>?
+    var deadline: UInt64
+    var answered = false  // a reply (or nothing, after cancel) was already decided
+  }
+
+  private struct State {
+    var inbound: [UInt64: Inbound] = [:]
+    var oneways: [UInt64: Task<Void, Never>] = [:]
+    var nextOneway: UInt64 = 0
+    var draining = false
+  }
+
+  private let core: ConnectionCore
+  private let maxDepth: Int
+  private let maxInFlight: Int
+  private let route: Route
+  private let observer: ParleyObserver?
+  private let source: String
+  private let state = Mutex(State())
+
+  /// Creates a dispatcher answering on `core`.
+  init(
+    core: ConnectionCore, maxDepth: Int, maxInFlight: Int, observer: ParleyObserver? = nil,
+    source: String = "server", route: @escaping Route
+  ) {
+    self.core = core
+    self.maxDepth = maxDepth
+    self.maxInFlight = maxInFlight
+    self.observer = observer
+    self.source = source
+    self.route = route
+  }
+
+  /// Calls and oneway messages currently running.
+  var inFlight: Int { state.withLock { $0.inbound.count + $0.oneways.count } }
+
+  private func fail(_ id: UInt64, _ error: ParleyError) {
+    core.send(.reply(id: id, error: error))
+  }
+
+  /// Resolves the handler and context of a call or oneway, or the error to answer with.
+  private func resolve(_ envelope: Envelope, oneway: Bool, peer: PeerIdentity) -> Result<
+    (IncomingCall, ServiceRegistration), ParleyError
+  > {
+    guard let contract = envelope.contract, let service = envelope.service, let method = envelope.method,
+      let version = envelope.contractVersion
+    else {
+      return .failure(
+        ParleyError(.protocolError, "a call needs \"contract\", \"cv\", \"service\" and \"method\""))
+    }
+    let registration: ServiceRegistration
+    switch route(contract, version, service) {
+    case .success(let found): registration = found
+    case .failure(let error): return .failure(error)
+    }
+    let exists = oneway ? registration.onewayMethods[method] != nil : registration.methods[method] != nil
+    guard exists else {
+      return .failure(
+        ParleyError(
+          .methodNotFound,
+          "service \(service) of \(contract) has no \(oneway ? "oneway " : "")method \(method)"))
+    }
+    let context = envelope.context ?? CallContext(root: CallContext.makeRoot(), chain: [service], depth: 1)
+    guard context.depth <= maxDepth else {
+      return .failure(
+        ParleyError(
+          .maxDepthExceeded,
+          "the call chain is \(context.depth) deep, above this server's maximum of \(maxDepth)"))
+    }
+    var deadline: ContinuousClock.Instant?
+    if let timeoutMs = envelope.timeoutMs {
+      guard timeoutMs > 0 else {
+        return .failure(ParleyError(.timeout, "the call arrived with no time left", mayHaveRun: false))
+      }
+      deadline = ContinuousClock.now.advanced(by: .milliseconds(min(timeoutMs, Int64(Int32.max))))
+    }
+    let call = IncomingCall(
+      payload: envelope.payload ?? [], codec: core.codec.id, contract: contract, contractVersion: version,
+      service: service, method: method, callID: envelope.id, context: context, deadline: deadline,
+      peer: peer)
+    return .success((call, registration))
+  }
+
+  /// Starts the handler of a `call` envelope, or answers at once with the reason it cannot run.
+  func handleCall(_ envelope: Envelope, peer: PeerIdentity) {
+    guard let id = envelope.id else {
+      let error = ParleyError(.protocolError, "a call needs a numeric \"id\"")
+      core.close(sending: .closing(.goaway, error), reason: error)
+      return
+    }
+    let resolved = resolve(envelope, oneway: false, peer: peer)
+    guard case .success(let (call, registration)) = resolved, let handler = registration.methods[call.method]
+    else {
+      if case .failure(let error) = resolved {
+        notify(.failed, envelope, error: error)
+        fail(id, error)
+      }
+      return
+    }
+    let deadlineNanos = envelope.timeoutMs.map { Sys.now() + UInt64($0) * 1_000_000 } ?? UInt64.max
+    let refusal = state.withLock { state -> ParleyError? in
+      if state.draining {
+        return ParleyError(.shuttingDown, "the server is shutting down", mayHaveRun: false)
+      }
+      if state.inbound[id] != nil {
+        return ParleyError(
+          .protocolError, "call id \(id) is already in flight on this connection", mayHaveRun: false)
+      }
+      if state.inbound.count >= maxInFlight {
+        return ParleyError(
+          .overloaded, "\(maxInFlight) calls are already running for this connection", mayHaveRun: false)
+      }
+      state.inbound[id] = Inbound(deadline: deadlineNanos)
+      return nil
+    }
+    if let refusal {
+      fail(id, refusal)
+      return
+    }
+    // The task is created outside the lock (it may finish at once and needs the lock); a cancel
+    // or timeout that came in between is applied as soon as the handle is stored.
+    let task = Task { [self] in
+      let started = ContinuousClock.now
+      notify(.handlerStarted, envelope)
+      let outcome = await run(handler, call, deadline: envelope.timeoutMs == nil ? nil : deadlineNanos)
+      switch outcome {
+      case .success: notify(.succeeded, envelope, duration: ContinuousClock.now - started)
+      case .failure(let error):
+        notify(.failed, envelope, error: error, duration: ContinuousClock.now - started)
+      }
+      finish(id, outcome)
+    }
+    let cancelNow = state.withLock { state -> Bool in
+      guard state.inbound[id] != nil else { return false }  // already finished
+      state.inbound[id]?.task = task
+      return state.inbound[id]?.answered == true
+    }
+    if cancelNow { task.cancel() }
+    if deadlineNanos != UInt64.max, !core.timerIsSet(before: deadlineNanos) {
+      core.scheduleTimer(at: deadlineNanos)
+    }
+  }
+
+  private func notify(
+    _ kind: ParleyLifecycleEvent.Kind, _ envelope: Envelope, error: ParleyError? = nil,
+    duration: Duration? = nil
+  ) {
+    guard let observer else { return }
+    observer.emit(
+      ParleyLifecycleEvent(
+        kind: kind, source: source, service: envelope.service, method: envelope.method,
+        context: envelope.context, error: error, duration: duration))
+  }
+
+  private func run(_ handler: MethodHandler, _ call: IncomingCall, deadline: UInt64?) async -> Result<
+    [UInt8], ParleyError
+  > {
+    do {
+      let reply = try await CallContext.$current.withValue(call.context) {
+        try await InheritedDeadline.$current.withValue(deadline) { try await handler(call) }
+      }
+      if !reply.isEmpty, call.codec == .json, (try? JSONReader.validate(reply)) == nil {
+        return .failure(ParleyError(.internal, "the handler returned a malformed reply", mayHaveRun: true))
+      }
+      return .success(reply)
+    } catch let error as ParleyError {
+      var sent = ParleyError(
+        error.code, error.message, mayHaveRun: error.mayHaveRun, violations: error.violations,
+        application: error.application)
+      if error.code == .application { sent.mayHaveRun = true }
+      return .failure(sent)
+    } catch is CancellationError {
+      return .failure(ParleyError(.cancelled, "the handler was cancelled", mayHaveRun: true))
+    } catch {
+      return .failure(ParleyError(.internal, "the handler failed with an internal error", mayHaveRun: true))
+    }
+  }
+
+  private func finish(_ id: UInt64, _ outcome: Result<[UInt8], ParleyError>) {
+    let (removed, othersRunning) = state.withLock { state in
+      (state.inbound.removeValue(forKey: id), !state.inbound.isEmpty)
+    }
+    guard let entry = removed, !entry.answered else { return }
+    let envelope: Envelope
+    switch outcome {
+    case .success(let payload): envelope = .reply(id: id, payload: payload)
+    case .failure(let error): envelope = .reply(id: id, error: error)
+    }
+    // While other calls run, their replies follow soon: let the I/O thread send them together.
+    if let error = core.send(envelope, flushNow: !othersRunning), error.code == .overloaded {
+      let failure = ParleyError(.overloaded, "the client is not reading its replies")
+      core.close(sending: .closing(.goaway, failure), reason: failure)
+    }
+  }
+
+  /// Starts the handler of a `oneway` envelope; problems are counted, never answered.
+  func handleOneway(_ envelope: Envelope, peer: PeerIdentity) {
+    guard case .success(let (call, registration)) = resolve(envelope, oneway: true, peer: peer),
+      let handler = registration.onewayMethods[call.method]
+    else {
+      core.protocolViolations.add(1, ordering: .relaxed)  // oneway: no reply, no error
+      return
+    }
+    state.withLock { state in
+      guard !state.draining, state.oneways.count < maxInFlight else { return }
+      let key = state.nextOneway
+      state.nextOneway += 1
+      state.oneways[key] = Task { [self] in
+        try? await CallContext.$current.withValue(call.context) { try await handler(call) }
+        _ = self.state.withLock { $0.oneways.removeValue(forKey: key) }
+      }
+    }
+  }
+
+  /// Cancels the handler of call `envelope.id`; no reply follows.
+  func handleCancel(_ envelope: Envelope) {
+    guard let id = envelope.id else { return }
+    let task = state.withLock { state -> Task<Void, Never>? in
+      guard var entry = state.inbound[id], !entry.answered else { return nil }
+      entry.answered = true  // the caller gave up: no reply follows a cancel
+      state.inbound[id] = entry
+      return entry.task
+    }
+    task?.cancel()
+  }
+
+  /// Answers calls whose deadline passed at `now` with `TIMEOUT` and cancels their handlers;
+  /// returns the next deadline, if any.
+  func expire(now: UInt64) -> UInt64? {
+    let (expired, next) = state.withLock { state -> ([(UInt64, Task<Void, Never>?)], UInt64?) in
+      var expired: [(UInt64, Task<Void, Never>?)] = []
+      var next = UInt64.max
+      for (id, entry) in state.inbound where !entry.answered {
+        if entry.deadline <= now {
+          expired.append((id, entry.task))
+        } else {
+          next = min(next, entry.deadline)
+        }
+      }
+      for (id, _) in expired { state.inbound[id]?.answered = true }
+      return (expired, next == UInt64.max ? nil : next)
+    }
+    for (id, task) in expired {
+      task?.cancel()
+      fail(
+        id,
+        ParleyError(.timeout, "the call's deadline passed while the handler was running", mayHaveRun: true))
+    }
+    return next
+  }
+
+  /// Refuses new calls from now on (`SHUTTING_DOWN`, did not run).
+  func beginDrain() {
+    state.withLock { $0.draining = true }
+  }
+
+  /// Cancels every handler and fails unanswered calls with `SHUTTING_DOWN` (may have run).
+  func terminate() {
+    let (unanswered, tasks) = state.withLock { state -> ([UInt64], [Task<Void, Never>]) in
+      state.draining = true
+      var ids: [UInt64] = []
+      var tasks: [Task<Void, Never>] = []
+      for (id, entry) in state.inbound {
+        if !entry.answered { ids.append(id) }
+        state.inbound[id]?.answered = true
+        if let task = entry.task { tasks.append(task) }
+      }
+      tasks.append(contentsOf: state.oneways.values)
+      return (ids, tasks)
+    }
+    for task in tasks { task.cancel() }
+    for id in unanswered {
+      fail(id, ParleyError(.shuttingDown, "the server shut down before the call finished", mayHaveRun: true))
+    }
+  }
+
+  /// The connection closed: cancels every handler (no reply can be sent any more).
+  func connectionClosed() {
+    let tasks = state.withLock { state -> [Task<Void, Never>] in
+      var tasks = state.inbound.values.compactMap(\.task)
+      tasks.append(contentsOf: state.oneways.values)
+      for id in state.inbound.keys { state.inbound[id]?.answered = true }
+      return tasks
+    }
+    for task in tasks { task.cancel() }
+  }
+}
