@@ -41,11 +41,11 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   private let state = Mutex(State())
   private let nextID = Atomic<UInt64>(1)
   private let welcomeBox = Mutex<Welcome?>(nil)
-  private let maxInFlight: Mutex<Int>
+  private let maxInFlight: Atomic<Int>
 
   private init(channel: any ByteChannel, configuration: ClientConfiguration) {
     self.configuration = configuration
-    self.maxInFlight = Mutex(configuration.maxInFlight)
+    self.maxInFlight = Atomic(configuration.maxInFlight)
     self.core = ConnectionCore(
       channel: channel,
       settings: .init(
@@ -187,7 +187,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
           if Task.isCancelled {
             return (ParleyError(.cancelled, "the call was cancelled before it was sent", mayHaveRun: false), false)
           }
-          let limit = maxInFlight.withLock { $0 }
+          let limit = maxInFlight.load(ordering: .relaxed)
           if state.pending.count >= limit {
             return (ParleyError(
               .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false), false)
@@ -346,7 +346,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       return
     }
     core.setCodec(codec, peerMaxFrame: welcome.maxFrame)
-    maxInFlight.withLock { $0 = min(configuration.maxInFlight, max(1, welcome.maxInFlight)) }
+    maxInFlight.store(min(configuration.maxInFlight, max(1, welcome.maxInFlight)), ordering: .relaxed)
     let continuation = state.withLock { state -> UnsafeContinuation<Welcome, any Error>? in
       guard case .handshaking(let continuation) = state.phase else { return nil }
       state.phase = .ready

@@ -429,7 +429,10 @@ public struct JSONReader: Sendable {
 
   private mutating func readStringToken() throws(JSONError) -> String {
     let (range, escaped) = try scanString()
-    if !escaped { return String(decoding: bytes[range], as: UTF8.self) }
+    if !escaped {
+      // Contiguous fast path; the bytes were validated as UTF-8 by the scan.
+      return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
     var out: [UInt8] = []
     out.reserveCapacity(range.count)
     var index = range.lowerBound

@@ -30,6 +30,8 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   private let outbound = Mutex(Outbound())
   private var delegate: (any ByteChannelDelegate)?  // set on start, used on the loop thread
   private var fdClosed = false  // loop thread only
+  private var lingering = false  // loop thread only
+  private var registered = false  // loop thread only
 
   var eventLoop: EventLoopHandle { EventLoopHandle(loop: loop) }
 
@@ -45,10 +47,13 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   func start(_ delegate: any ByteChannelDelegate) {
     loop.execute { [self] in
       self.delegate = delegate
-      if outbound.withLock({ $0.closed }) {
-        finalClose(error: nil)
+      if fdClosed {
+        self.delegate = nil
+        delegate.channelClosed(error: nil)
         return
       }
+      if outbound.withLock({ $0.closed }) || lingering { return }
+      registered = true
       loop.register(fd, self)
     }
   }
@@ -150,7 +155,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     } else if wantsWritable || closeNow {
       loop.execute { [self] in
         if outbound.withLock({ $0.closed && !$0.flushing }) {
-          finalClose(error: nil)
+          finalClose(error: nil, linger: false)
         } else if !fdClosed {
           loop.setInterest(fd, read: true, write: true)
         }
@@ -174,6 +179,10 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   // MARK: Reading
 
   func ioReadable() {
+    if lingering {
+      drainWhileLingering()
+      return
+    }
     guard !fdClosed, let delegate else { return }
     outbound.withLock { $0.corked = true }
     var endOfStream = false
@@ -202,7 +211,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
       closeWithError(
         ParleyError(.connectionLost, "read from \(peerDescription) failed: \(Sys.describe(readError))"))
     } else if endOfStream {
-      closeWithError(nil)
+      closeWithError(nil, linger: false)
     }
   }
 
@@ -220,47 +229,65 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
 
   // MARK: Closing
 
-  func close() { closeWithError(nil) }
+  /// Closes after sending what is queued: the write side is shut down at once (the peer reads
+  /// everything, e.g. a goaway, then end of stream) and the descriptor is released once the peer
+  /// closes too or after a short linger, so unread input never turns into a reset that would
+  /// destroy the last frames in flight.
+  func close() { closeWithError(nil, linger: true) }
 
-  private func closeWithError(_ error: ParleyError?) {
+  private func closeWithError(_ error: ParleyError?, linger: Bool = false) {
     let first = outbound.withLock { state -> Bool in
       if state.closeRequested { return false }
       state.closeRequested = true
       return true
     }
     guard first else { return }
-    loop.execute { [self] in
-      // Try once more to send what is queued (e.g. a goaway), without blocking.
-      let data = outbound.withLock { state -> [UInt8]? in
-        state.closed = true
-        guard !state.flushing, !state.buffer.isEmpty, error == nil else { return nil }
-        var taken: [UInt8] = []
-        swap(&taken, &state.buffer)
-        state.flushing = true
-        return taken
-      }
-      if let data {
-        data.withUnsafeBytes { raw in
-          if let base = raw.baseAddress { _ = Sys.send(fd, base, raw.count) }
-        }
-        outbound.withLock { $0.flushing = false }
-      }
-      finalClose(error: error)
+    loop.execute { [self] in finalClose(error: error, linger: linger) }
+  }
+
+  /// Reads and discards input while lingering; closes at end of stream.
+  private func drainWhileLingering() {
+    let buffer = loop.readBuffer
+    guard let base = buffer.baseAddress else { return }
+    while true {
+      let count = Sys.recv(fd, base, buffer.count)
+      if count > 0 { continue }
+      if count < 0 && (Sys.errno == EAGAIN || Sys.errno == EWOULDBLOCK) { return }
+      if count < 0 && Sys.errno == EINTR { continue }
+      finalClose(error: nil, linger: false)
+      return
     }
   }
 
   /// Closes the descriptor on the loop thread once no other thread is writing to it.
-  private func finalClose(error: ParleyError?) {
+  private func finalClose(error: ParleyError?, linger: Bool) {
     guard !fdClosed else { return }
-    let busy = outbound.withLock { state -> Bool in
+    let (busy, remaining) = outbound.withLock { state -> (Bool, [UInt8]) in
       state.closed = true
       state.closeRequested = true
-      state.buffer = []
-      return state.flushing
+      if state.flushing { return (true, []) }
+      var taken: [UInt8] = []
+      swap(&taken, &state.buffer)
+      return (false, taken)
     }
     if busy {
       // A writer is inside send(): retry shortly so the descriptor is never reused under it.
-      loop.schedule(at: Sys.now() + 100_000) { [self] in finalClose(error: error) }
+      loop.schedule(at: Sys.now() + 100_000) { [self] in finalClose(error: error, linger: linger) }
+      return
+    }
+    if error == nil, !remaining.isEmpty {
+      remaining.withUnsafeBytes { raw in
+        if let base = raw.baseAddress { _ = Sys.send(fd, base, raw.count) }
+      }
+    }
+    if linger, error == nil, !lingering {
+      lingering = true
+      _ = shutdown(fd, Int32(SHUT_WR))
+      if !registered {
+        registered = true
+        loop.register(fd, self)
+      }
+      loop.schedule(at: Sys.now() + 300_000_000) { [self] in finalClose(error: nil, linger: false) }
       return
     }
     fdClosed = true

@@ -18,83 +18,85 @@ struct FakeBinaryCodec: EnvelopeCodec {
   func validatePayload(_ payload: [UInt8]) throws(ParleyError) {}
 }
 
-@Suite(.serialized) struct HandshakeTests {
-  @Test func codecIsTheFirstOfTheClientsOffersTheServerSupports() async throws {
-    var server = ServerConfiguration()
-    server.codecs = [JSONEnvelopeCodec(), FakeBinaryCodec()]
-    var client = ClientConfiguration()
-    client.codecs = [FakeBinaryCodec(), JSONEnvelopeCodec()]
-    let harness = try await Harness.make(.inProcess, server: server, client: client)
-    #expect(harness.connection.codec == .binary)
-    #expect(try await harness.connection.echo("{}") == "{}")
-    await harness.tearDown()
-  }
-
-  @Test func noCommonCodecIsRejected() async throws {
-    var client = ClientConfiguration()
-    client.codecs = [FakeBinaryCodec()]
-    let error = await expectParleyError(.protocolError) {
-      _ = try await Harness.make(.unix, client: client)
+extension RuntimeSocketSuites {
+  @Suite(.serialized) struct HandshakeTests {
+    @Test func codecIsTheFirstOfTheClientsOffersTheServerSupports() async throws {
+      var server = ServerConfiguration()
+      server.codecs = [JSONEnvelopeCodec(), FakeBinaryCodec()]
+      var client = ClientConfiguration()
+      client.codecs = [FakeBinaryCodec(), JSONEnvelopeCodec()]
+      let harness = try await Harness.make(.inProcess, server: server, client: client)
+      #expect(harness.connection.codec == .binary)
+      #expect(try await harness.connection.echo("{}") == "{}")
+      await harness.tearDown()
     }
-    #expect(error?.message.contains("no common codec") == true)
-  }
 
-  @Test func contractVersionMismatchIsRejected() async throws {
-    var client = ClientConfiguration()
-    client.contracts = [ContractVersion(name: "test.echo", version: 5)]
-    let error = await expectParleyError(.versionMismatch) {
-      _ = try await Harness.make(.inProcess, client: client)
-    }
-    #expect(error?.message.contains("test.echo") == true)
-    client.contracts = [
-      ContractVersion(name: "test.echo", version: 1), ContractVersion(name: "other", version: 9),
-    ]
-    let harness = try await Harness.make(.inProcess, client: client)
-    #expect(
-      harness.connection.welcome?.contracts == [
-        ServedContract(name: "test.echo", version: 1, minimumVersion: 1)
-      ])
-    await harness.tearDown()
-  }
-
-  @Test func serverThatNeverWelcomesTimesOut() async throws {
-    let directory = try TestServer.makeTemporaryDirectory()
-    defer { TestServer.removeTree(directory) }
-    let path = directory + "/silent.sock"
-    let silent = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(silent) }
-    var address = sockaddr_un()
-    address.sun_family = sa_family_t(AF_UNIX)
-    withUnsafeMutableBytes(of: &address.sun_path) { raw in
-      for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
-    }
-    _ = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(silent, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+    @Test func noCommonCodecIsRejected() async throws {
+      var client = ClientConfiguration()
+      client.codecs = [FakeBinaryCodec()]
+      let error = await expectParleyError(.protocolError) {
+        _ = try await Harness.make(.unix, client: client)
       }
+      #expect(error?.message.contains("no common codec") == true)
     }
-    listen(silent, 4)
-    var client = ClientConfiguration()
-    client.handshakeTimeout = .milliseconds(100)
-    let error = await expectParleyError(.timeout) {
-      _ = try await ClientConnection.connect(to: .unix(path: path), configuration: client)
-    }
-    #expect(error?.mayHaveRun == false)
-  }
 
-  @Test func busyHandlerDoesNotKillAHealthyConnection() async throws {
-    var service = echoService()
-    service.method("busy") { call in
-      try await Task.sleep(for: .milliseconds(400))
-      return call.payload
+    @Test func contractVersionMismatchIsRejected() async throws {
+      var client = ClientConfiguration()
+      client.contracts = [ContractVersion(name: "test.echo", version: 5)]
+      let error = await expectParleyError(.versionMismatch) {
+        _ = try await Harness.make(.inProcess, client: client)
+      }
+      #expect(error?.message.contains("test.echo") == true)
+      client.contracts = [
+        ContractVersion(name: "test.echo", version: 1), ContractVersion(name: "other", version: 9),
+      ]
+      let harness = try await Harness.make(.inProcess, client: client)
+      #expect(
+        harness.connection.welcome?.contracts == [
+          ServedContract(name: "test.echo", version: 1, minimumVersion: 1)
+        ])
+      await harness.tearDown()
     }
-    var server = ServerConfiguration()
-    server.heartbeatInterval = .milliseconds(20)
-    var client = ClientConfiguration()
-    client.heartbeatInterval = .milliseconds(20)
-    client.missedPingsAllowed = 2
-    let harness = try await Harness.make(.unix, services: [service], server: server, client: client)
-    #expect(try await harness.connection.echo("busy", "{}") == "{}")
-    await harness.tearDown()
+
+    @Test func serverThatNeverWelcomesTimesOut() async throws {
+      let directory = try TestServer.makeTemporaryDirectory()
+      defer { TestServer.removeTree(directory) }
+      let path = directory + "/silent.sock"
+      let silent = unixStreamSocket()
+      defer { close(silent) }
+      var address = sockaddr_un()
+      address.sun_family = sa_family_t(AF_UNIX)
+      withUnsafeMutableBytes(of: &address.sun_path) { raw in
+        for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+      }
+      _ = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          bind(silent, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+        }
+      }
+      listen(silent, 4)
+      var client = ClientConfiguration()
+      client.handshakeTimeout = .milliseconds(100)
+      let error = await expectParleyError(.timeout) {
+        _ = try await ClientConnection.connect(to: .unix(path: path), configuration: client)
+      }
+      #expect(error?.mayHaveRun == false)
+    }
+
+    @Test func busyHandlerDoesNotKillAHealthyConnection() async throws {
+      var service = echoService()
+      service.method("busy") { call in
+        try await Task.sleep(for: .seconds(1))
+        return call.payload
+      }
+      var server = ServerConfiguration()
+      server.heartbeatInterval = .milliseconds(100)
+      var client = ClientConfiguration()
+      client.heartbeatInterval = .milliseconds(100)
+      client.missedPingsAllowed = 3
+      let harness = try await Harness.make(.unix, services: [service], server: server, client: client)
+      #expect(try await harness.connection.echo("busy", "{}") == "{}")
+      await harness.tearDown()
+    }
   }
 }

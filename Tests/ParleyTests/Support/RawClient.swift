@@ -9,7 +9,7 @@ import Parley
 
 /// A deliberately simple "foreign" client on blocking POSIX sockets, independent of the runtime,
 /// to send arbitrary (also broken) bytes and read what the server answers.
-final class RawClient {
+final class RawClient: @unchecked Sendable {
   let fd: Int32
   private var isOpen = true
 
@@ -65,10 +65,10 @@ final class RawClient {
   @discardableResult
   func send(json: String) -> Bool { send(FrameEncoder.frame(Array(json.utf8))) }
 
-  /// Performs the handshake (JSON codec).
-  func handshake(name: String = "raw") throws {
+  /// Performs the handshake (JSON codec), blocking: for use off the cooperative pool.
+  func handshakeSync(name: String = "raw") throws {
     send(json: #"{"v":1,"kind":"hello","codecs":["json"],"contracts":[],"name":"\#(name)"}"#)
-    guard let welcome = readEnvelope(), welcome.kind == "welcome" else {
+    guard let welcome = readEnvelopeSync(), welcome.kind == "welcome" else {
       throw ParleyError(.protocolError, "no welcome")
     }
   }
@@ -101,8 +101,8 @@ final class RawClient {
     var payload: String?
   }
 
-  /// Reads and summarises one envelope.
-  func readEnvelope() -> Received? {
+  /// Reads and summarises one envelope (blocking).
+  func readEnvelopeSync() -> Received? {
     guard let frame = readFrame() else { return nil }
     var result = Received()
     var reader = JSONReader(frame)
@@ -127,16 +127,16 @@ final class RawClient {
     return result
   }
 
-  /// Reads envelopes until one of `kind` arrives (skipping pings), or nil.
-  func read(kind: String) -> Received? {
-    while let envelope = readEnvelope() {
+  /// Reads envelopes until one of `kind` arrives (skipping pings), or nil (blocking).
+  func readSync(kind: String) -> Received? {
+    while let envelope = readEnvelopeSync() {
       if envelope.kind == kind { return envelope }
     }
     return nil
   }
 
-  /// Whether the server closed the connection (reads until EOF, skipping frames).
-  func readsUntilClosed() -> Bool {
+  /// Whether the server closed the connection (reads until EOF, skipping frames; blocking).
+  func readsUntilClosedSync() -> Bool {
     var scratch = [UInt8](repeating: 0, count: 4096)
     while true {
       let result = scratch.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, 4096) }
@@ -144,6 +144,20 @@ final class RawClient {
       if result < 0 { return errno == ECONNRESET }
     }
   }
+
+  // Async versions run the blocking calls on their own thread, never on the cooperative pool
+  // (which the server under test needs to run its handlers).
+
+  /// Performs the handshake.
+  func handshake(name: String = "raw") async throws {
+    try await offPool { try self.handshakeSync(name: name) }
+  }
+
+  /// Reads envelopes until one of `kind` arrives, or nil.
+  func read(kind: String) async -> Received? { await offPool { self.readSync(kind: kind) } }
+
+  /// Whether the server closed the connection.
+  func readsUntilClosed() async -> Bool { await offPool { self.readsUntilClosedSync() } }
 
   /// Reads and discards whatever has arrived, without waiting; returns false at end of stream.
   func drainAvailable() -> Bool {
@@ -172,5 +186,30 @@ private func posixSend(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -
     return Glibc.send(fd, pointer, count, Int32(MSG_NOSIGNAL))
   #else
     return Darwin.send(fd, pointer, count, 0)
+  #endif
+}
+
+/// Runs blocking work on a fresh thread and waits for it without holding a cooperative thread.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+  try await withCheckedThrowingContinuation { continuation in
+    let thread = Thread { continuation.resume(with: Result { try body() }) }
+    thread.start()
+  }
+}
+
+/// Runs blocking work on a fresh thread and waits for it without holding a cooperative thread.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+  await withCheckedContinuation { continuation in
+    let thread = Thread { continuation.resume(returning: body()) }
+    thread.start()
+  }
+}
+
+/// A blocking Unix stream socket (platform-neutral).
+func unixStreamSocket() -> Int32 {
+  #if canImport(Glibc)
+    return socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+  #else
+    return socket(AF_UNIX, SOCK_STREAM, 0)
   #endif
 }
