@@ -213,6 +213,41 @@ extension RuntimeSocketSuites {
       await fixture.stop()
     }
 
+    @Test func thousandsOfFramesInOneWriteAreAllAnswered() async throws {
+      let f = try await Fixture.make()
+      let raw = try RawClient(path: f.path)
+      try await raw.handshake()
+      var batch: [UInt8] = []
+      for id in 1...5000 { batch += FrameEncoder.frame(utf8Bytes(#"{"v":1,"kind":"ping","id":\#(id)}"#)) }
+      #expect(raw.send(batch))
+      let pongs = await offPool { () -> Int in
+        var count = 0
+        while count < 5000, let envelope = raw.readEnvelopeSync() {
+          if envelope.kind == "pong" { count += 1 }
+        }
+        return count
+      }
+      #expect(pongs == 5000)
+      raw.closeSocket()
+      await f.tearDown()
+    }
+
+    @Test func connectionLimitsCloseExtraConnectionsAtOnce() async throws {
+      let f = try await Fixture.make {
+        $0.maxConnections = 2
+        $0.maxUnauthenticatedConnections = 1
+      }
+      // The good client holds one slot; one more may be in the handshake; a third is closed.
+      let waiting = try RawClient(path: f.path)
+      #expect(await eventually { f.fixture.server.connectionCount == 2 })
+      let refused = try RawClient(path: f.path)
+      #expect(await refused.readsUntilClosed())
+      waiting.closeSocket()
+      refused.closeSocket()
+      #expect(await eventually { f.fixture.server.connectionCount == 1 })
+      await f.tearDown()
+    }
+
     @Test func stopDrainsRunningCallsAndRefusesNewOnes() async throws {
       let release = Flag()
       var service = echoService()
