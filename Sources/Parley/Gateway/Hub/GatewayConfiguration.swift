@@ -1,0 +1,24 @@
+/// Settings of a ``GatewayHub``.
+public struct GatewayConfiguration: Sendable {
+  /// The server settings of the hub's listening side (name, heartbeat interval and missed pings
+  /// that decide when a silent instance is dropped, limits, peer policy, shared secret).
+  /// The hub's name defaults to `"gateway"`.
+  public var server: ServerConfiguration
+  /// Deepest call chain routed; deeper calls fail with `MAX_DEPTH_EXCEEDED` (did not run).
+  public var maxDepth: Int = ParleyDefaults.maxDepth
+  /// Extra time past a call's own deadline after which the hub forgets a forwarded call that was
+  /// never answered (it answers the caller `TIMEOUT` and sends `cancel` to the instance).
+  public var abandonAfter: Duration = .seconds(1)
+  /// Subscriptions one connection may hold; more are refused with `OVERLOADED`.
+  public var maxSubscriptionsPerConnection: Int = 1024
+  /// Receives the hub's lifecycle events (registered, disconnected, dispatched, delivered, …).
+  public var observer: ParleyObserver?
+
+  /// Creates a configuration with every default.
+  public init(observer: ParleyObserver? = nil) {
+    var server = ServerConfiguration()
+    server.name = "gateway"
+    self.server = server
+    self.observer = observer
+  }
+}

@@ -1,0 +1,584 @@
+import Foundation
+import Synchronization
+
+/// The hub's routing state and rules: registered instances, forwarded calls, subscriptions and
+/// statistics, under one lock. Every entry point runs on the I/O thread of the connection the
+/// envelope came from; sends happen after the lock is released.
+final class GatewayRouter: Sendable {
+  typealias Key = ObjectIdentifier
+
+  private struct Instance {
+    var instance: String
+    var peer: ServerPeer
+    var services: [GatewayServiceInfo]
+    var connectedAt: Date
+    var nextID: UInt64 = 1
+    var inFlight = 0
+    var routed = 0
+    var errors = 0
+  }
+
+  /// A call forwarded to an instance, keyed by the gateway's id on that instance's connection.
+  private struct Route {
+    var caller: Key
+    var callerPeer: ServerPeer
+    var callerID: UInt64
+    var service: String
+    var method: String
+    var context: CallContext?
+    var started: ContinuousClock.Instant
+    var abandonAt: UInt64
+  }
+
+  /// Anyone connected: its calls in flight (caller id → instance, gateway id) and subscriptions.
+  private struct Party {
+    var peer: ServerPeer
+    var outgoing: [UInt64: (instance: Key, id: UInt64)] = [:]
+    var subscriptions: [UInt64: TopicPattern] = [:]
+  }
+
+  private struct Counters {
+    var calls = 0
+    var errors = 0
+    var cancelled = 0
+    var latency = LatencyHistogram()
+  }
+
+  private struct State {
+    var instances: [Key: Instance] = [:]
+    var byService: [String: [Key]] = [:]  // service name → instances, in registration order
+    var cursor: [String: Int] = [:]  // round-robin position among equally loaded instances
+    var routes: [Key: [UInt64: Route]] = [:]  // instance → gateway id → route
+    var parties: [Key: Party] = [:]
+    var subscriptionCount = 0
+    var counters: [String: [String: Counters]] = [:]  // service → method → counters
+    var forgedReplies = 0
+    var undeliverable = 0
+  }
+
+  private let configuration: GatewayConfiguration
+  private let state = Mutex(State())
+  private var observer: ParleyObserver? { configuration.observer }
+
+  init(configuration: GatewayConfiguration) {
+    self.configuration = configuration
+  }
+
+  private static func key(_ peer: ServerPeer) -> Key { ObjectIdentifier(peer.connection) }
+
+  private func send(_ envelope: Envelope, to peer: ServerPeer, flushNow: Bool = true) -> ParleyError? {
+    peer.connection.core.send(envelope, flushNow: flushNow)
+  }
+
+  private func emit(
+    _ kind: ParleyLifecycleEvent.Kind, service: String? = nil, method: String? = nil,
+    context: CallContext? = nil,
+    instance: String? = nil, error: ParleyError? = nil, duration: Duration? = nil
+  ) {
+    observer?.emit(
+      ParleyLifecycleEvent(
+        kind: kind, source: "gateway", service: service, method: method, context: context, instance: instance,
+        error: error, duration: duration))
+  }
+
+  // MARK: Registration
+
+  /// Handles `register`: records (or replaces) the services of the instance on `peer`.
+  func register(_ envelope: Envelope, from peer: ServerPeer) {
+    let body: GatewayRegisterBody
+    do {
+      body = try GatewayWire.decode(GatewayRegisterBody.self, from: envelope.payload)
+      try Self.validate(body)
+    } catch {
+      if let id = envelope.id { _ = send(.reply(id: id, error: error), to: peer) }
+      return
+    }
+    let key = Self.key(peer)
+    state.withLock { state in
+      if state.parties[key] == nil { state.parties[key] = Party(peer: peer) }
+      // An instance id that registered before on another connection is replaced by this one.
+      for (other, existing) in state.instances where other != key && existing.instance == body.instance {
+        Self.unlist(other, existing, in: &state)
+        state.instances[other] = nil
+      }
+      if let existing = state.instances[key] { Self.unlist(key, existing, in: &state) }
+      var instance =
+        state.instances[key]
+        ?? Instance(instance: body.instance, peer: peer, services: [], connectedAt: Date())
+      instance.instance = body.instance
+      instance.services = body.services
+      state.instances[key] = instance
+      for name in Set(body.services.map(\.service)) { state.byService[name, default: []].append(key) }
+    }
+    for service in body.services { emit(.registered, service: service.service, instance: body.instance) }
+    if let id = envelope.id {
+      _ = send(
+        .reply(
+          id: id,
+          payload: GatewayWire.encode(
+            GatewayRegisteredBody(instance: body.instance, gateway: configuration.server.name))), to: peer)
+    }
+  }
+
+  private static func validate(_ body: GatewayRegisterBody) throws(ParleyError) {
+    var violations: [ParleyError.Violation] = []
+    if body.instance.isEmpty || body.instance.utf8.count > 256 {
+      violations.append(.init(path: "instance", message: "must have 1 to 256 bytes"))
+    }
+    for (index, service) in body.services.enumerated() {
+      if service.service.isEmpty {
+        violations.append(.init(path: "services[\(index)].service", message: "is empty"))
+      }
+      if service.contract.isEmpty {
+        violations.append(.init(path: "services[\(index)].contract", message: "is empty"))
+      }
+      if service.minVersion > service.version {
+        violations.append(.init(path: "services[\(index)].minVersion", message: "is above version"))
+      }
+      if service.contract == GatewayWire.contract {
+        violations.append(.init(path: "services[\(index)].contract", message: "is reserved for the gateway"))
+      }
+    }
+    if !violations.isEmpty { throw ParleyError.validationFailed(violations) }
+  }
+
+  private static func unlist(_ key: Key, _ instance: Instance, in state: inout State) {
+    for name in Set(instance.services.map(\.service)) {
+      state.byService[name]?.removeAll { $0 == key }
+      if state.byService[name]?.isEmpty == true { state.byService[name] = nil }
+    }
+  }
+
+  // MARK: Calls
+
+  /// Handles a caller's `call`: forwards it to a live instance or answers at once.
+  func call(_ envelope: Envelope, from peer: ServerPeer) {
+    guard let callerID = envelope.id else {
+      let error = ParleyError(.protocolError, "a call needs a numeric \"id\"")
+      peer.connection.core.close(sending: .closing(.goaway, error), reason: error)
+      return
+    }
+    let failure: ParleyError
+    switch forward(envelope, callerID: callerID, from: peer) {
+    case .forwarded: return
+    case .refused(let error): failure = error
+    }
+    emit(
+      .failed, service: envelope.service, method: envelope.method, context: envelope.context, error: failure)
+    _ = send(.reply(id: callerID, error: failure), to: peer)
+  }
+
+  private enum Forwarding {
+    case forwarded
+    case refused(ParleyError)
+  }
+
+  private func forward(_ envelope: Envelope, callerID: UInt64, from peer: ServerPeer) -> Forwarding {
+    guard let contract = envelope.contract, let service = envelope.service, let method = envelope.method,
+      let version = envelope.contractVersion
+    else {
+      return .refused(
+        ParleyError(.protocolError, "a call needs \"contract\", \"cv\", \"service\" and \"method\""))
+    }
+    if let context = envelope.context, context.depth > configuration.maxDepth {
+      return .refused(
+        ParleyError(
+          .maxDepthExceeded,
+          "the call chain \(context.chain.joined(separator: " → ")) is \(context.depth) deep, above the gateway's maximum of \(configuration.maxDepth)"
+        ))
+    }
+    let callerKey = Self.key(peer)
+    let now = Sys.now()
+    let timeoutNanos =
+      envelope.timeoutMs.map { UInt64(max(0, $0)) &* 1_000_000 } ?? UInt64(3_600) * 1_000_000_000
+    let abandonAt = now &+ timeoutNanos &+ configuration.abandonAfter.nanoseconds
+    let chosen = state.withLock { state -> Result<(ServerPeer, UInt64, String), ParleyError> in
+      if state.parties[callerKey]?.outgoing[callerID] != nil {
+        return .failure(
+          ParleyError(.protocolError, "call id \(callerID) is already in flight on this connection"))
+      }
+      guard let candidates = state.byService[service], !candidates.isEmpty else {
+        return .failure(
+          ParleyError(.serviceNotFound, "no instance of service \(service) is registered with the gateway"))
+      }
+      var speaking: [Key] = []
+      var versions: [String] = []
+      var contractSeen = false
+      for key in candidates {
+        guard
+          let info = state.instances[key]?.services.first(where: {
+            $0.service == service && $0.contract == contract
+          })
+        else { continue }
+        contractSeen = true
+        versions.append("\(info.minVersion)...\(info.version)")
+        if info.accepts(version) { speaking.append(key) }
+      }
+      guard contractSeen else {
+        return .failure(
+          ParleyError(.serviceNotFound, "service \(service) is registered, but not for contract \(contract)"))
+      }
+      guard !speaking.isEmpty else {
+        return .failure(
+          ParleyError(
+            .versionMismatch,
+            "contract \(contract) version \(version) cannot talk to \(service): its instances accept versions \(Set(versions).sorted().joined(separator: ", "))"
+          ))
+      }
+      let hasMethod = speaking.contains { key in
+        state.instances[key]?.services.contains { $0.service == service && $0.methods.contains(method) }
+          == true
+      }
+      guard hasMethod else {
+        return .failure(
+          ParleyError(.methodNotFound, "service \(service) of \(contract) has no method \(method)"))
+      }
+      // Least calls in flight; ties go round-robin, so idle instances share the load.
+      let start = state.cursor[service, default: 0]
+      var best: Key?
+      var bestLoad = Int.max
+      for offset in 0..<speaking.count {
+        let key = speaking[(start + offset) % speaking.count]
+        let load = state.instances[key]?.inFlight ?? Int.max
+        if load < bestLoad {
+          best = key
+          bestLoad = load
+        }
+      }
+      state.cursor[service] = start &+ 1
+      guard let target = best, var instance = state.instances[target] else {
+        return .failure(ParleyError(.serviceNotFound, "no instance of service \(service) is available"))
+      }
+      let id = instance.nextID
+      instance.nextID += 1
+      instance.inFlight += 1
+      instance.routed += 1
+      state.instances[target] = instance
+      state.routes[target, default: [:]][id] = Route(
+        caller: callerKey, callerPeer: peer, callerID: callerID, service: service, method: method,
+        context: envelope.context, started: .now, abandonAt: abandonAt)
+      if state.parties[callerKey] == nil { state.parties[callerKey] = Party(peer: peer) }
+      state.parties[callerKey]?.outgoing[callerID] = (target, id)
+      return .success((instance.peer, id, instance.instance))
+    }
+    switch chosen {
+    case .failure(let error): return .refused(error)
+    case .success(let (target, id, instanceName)):
+      var forwarded = envelope
+      forwarded.id = id
+      forwarded.from = peer.identity
+      if let error = send(forwarded, to: target) {
+        _ = takeRoute(instance: Self.key(target), id: id)
+        return .refused(
+          ParleyError(
+            error.code == .notConnected ? .connectionLost : error.code,
+            "the call could not be forwarded to \(service): \(error.message)", mayHaveRun: false))
+      }
+      emit(.dispatched, service: service, method: method, context: envelope.context, instance: instanceName)
+      return .forwarded
+    }
+  }
+
+  /// Removes a route and its caller's record; returns it.
+  private func takeRoute(instance key: Key, id: UInt64) -> Route? {
+    state.withLock { state in Self.takeRoute(instance: key, id: id, in: &state) }
+  }
+
+  private static func takeRoute(instance key: Key, id: UInt64, in state: inout State) -> Route? {
+    guard let route = state.routes[key]?.removeValue(forKey: id) else { return nil }
+    if state.routes[key]?.isEmpty == true { state.routes[key] = nil }
+    state.instances[key]?.inFlight -= 1
+    state.parties[route.caller]?.outgoing[route.callerID] = nil
+    return route
+  }
+
+  /// Handles a `reply` from an instance: delivers it to the caller whose call it answers, or
+  /// drops and counts it.
+  func reply(_ envelope: Envelope, from peer: ServerPeer) {
+    let key = Self.key(peer)
+    guard let id = envelope.id else {
+      state.withLock { $0.forgedReplies += 1 }
+      return
+    }
+    let failed = envelope.ok != true
+    let found = state.withLock { state -> Route? in
+      guard let route = Self.takeRoute(instance: key, id: id, in: &state) else {
+        state.forgedReplies += 1
+        return nil
+      }
+      if failed { state.instances[key]?.errors += 1 }
+      Self.count(route, error: failed, cancelled: false, in: &state)
+      return route
+    }
+    guard let route = found else { return }
+    var answer = envelope
+    answer.id = route.callerID
+    _ = send(answer, to: route.callerPeer)
+    let duration = ContinuousClock.now - route.started
+    emit(
+      failed ? .failed : .delivered, service: route.service, method: route.method, context: route.context,
+      error: failed ? envelope.error : nil, duration: duration)
+  }
+
+  private static func count(_ route: Route, error: Bool, cancelled: Bool, in state: inout State) {
+    var counters = state.counters[route.service, default: [:]][route.method, default: Counters()]
+    if cancelled {
+      counters.cancelled += 1
+    } else {
+      counters.calls += 1
+      if error { counters.errors += 1 }
+      counters.latency.record(ContinuousClock.now - route.started)
+    }
+    state.counters[route.service, default: [:]][route.method] = counters
+  }
+
+  /// Handles a caller's `cancel`: forwards it to the instance running the call. Returns whether
+  /// the id belonged to a forwarded call.
+  func cancel(_ envelope: Envelope, from peer: ServerPeer) -> Bool {
+    guard let callerID = envelope.id else { return false }
+    let callerKey = Self.key(peer)
+    let target = state.withLock { state -> (ServerPeer, UInt64)? in
+      guard let (instance, id) = state.parties[callerKey]?.outgoing[callerID],
+        let route = Self.takeRoute(instance: instance, id: id, in: &state),
+        let peer = state.instances[instance]?.peer
+      else { return nil }
+      Self.count(route, error: false, cancelled: true, in: &state)
+      return (peer, id)
+    }
+    guard let (instance, id) = target else { return false }
+    _ = send(Envelope(kind: .cancel, id: id), to: instance)
+    return true
+  }
+
+  /// Handles a `oneway`: forwards it to one live instance that speaks its version, or counts it.
+  func oneway(_ envelope: Envelope, from peer: ServerPeer) {
+    guard let service = envelope.service, let contract = envelope.contract,
+      let version = envelope.contractVersion
+    else {
+      state.withLock { $0.undeliverable += 1 }
+      return
+    }
+    if let context = envelope.context, context.depth > configuration.maxDepth {
+      state.withLock { $0.undeliverable += 1 }
+      return
+    }
+    let target = state.withLock { state -> ServerPeer? in
+      let speaking = (state.byService[service] ?? []).filter { key in
+        state.instances[key]?.services.contains {
+          $0.service == service && $0.contract == contract && $0.accepts(version)
+        }
+          == true
+      }
+      guard !speaking.isEmpty else {
+        state.undeliverable += 1
+        return nil
+      }
+      let position = state.cursor[service, default: 0]
+      state.cursor[service] = position &+ 1
+      return state.instances[speaking[position % speaking.count]]?.peer
+    }
+    guard let target else { return }
+    var forwarded = envelope
+    forwarded.id = nil
+    forwarded.from = peer.identity
+    _ = send(forwarded, to: target)
+    emit(.dispatched, service: service, method: envelope.method, context: envelope.context)
+  }
+
+  // MARK: Events
+
+  /// Handles `subscribe`: records the pattern, then acknowledges (so no later event is missed).
+  func subscribe(_ envelope: Envelope, from peer: ServerPeer) {
+    guard let id = envelope.id else { return }
+    let key = Self.key(peer)
+    let outcome: Result<TopicPattern, ParleyError>
+    do {
+      let body = try GatewayWire.decode(GatewaySubscribeBody.self, from: envelope.payload)
+      outcome = .success(try TopicPattern(body.topic))
+    } catch {
+      outcome = .failure(error)
+    }
+    let refusal = state.withLock { state -> ParleyError? in
+      guard case .success(let pattern) = outcome else { return nil }
+      if state.parties[key] == nil { state.parties[key] = Party(peer: peer) }
+      guard var party = state.parties[key] else { return nil }
+      if party.subscriptions.count >= configuration.maxSubscriptionsPerConnection {
+        return ParleyError(
+          .overloaded,
+          "this connection already holds \(configuration.maxSubscriptionsPerConnection) subscriptions")
+      }
+      if party.subscriptions.updateValue(pattern, forKey: id) == nil { state.subscriptionCount += 1 }
+      state.parties[key] = party
+      return nil
+    }
+    switch outcome {
+    case .failure(let error): _ = send(.reply(id: id, error: error), to: peer)
+    case .success(let pattern):
+      if let refusal {
+        _ = send(.reply(id: id, error: refusal), to: peer)
+      } else {
+        _ = send(
+          .reply(
+            id: id,
+            payload: GatewayWire.encode(GatewaySubscribeBody(topic: pattern.description, subscription: id))),
+          to: peer)
+        emit(.subscribed, method: pattern.description)
+      }
+    }
+  }
+
+  /// Handles `unsubscribe`.
+  func unsubscribe(_ envelope: Envelope, from peer: ServerPeer) {
+    let key = Self.key(peer)
+    let body = try? GatewayWire.decode(GatewayUnsubscribeBody.self, from: envelope.payload)
+    if let body {
+      state.withLock { state in
+        if state.parties[key]?.subscriptions.removeValue(forKey: body.subscription) != nil {
+          state.subscriptionCount -= 1
+        }
+      }
+    }
+    if let id = envelope.id { _ = send(.reply(id: id, payload: Array("{}".utf8)), to: peer) }
+  }
+
+  /// Handles `event`: delivers it once to every connection with a matching subscription, in the
+  /// order the publisher sent its events; acknowledges when it carries an id.
+  func publish(_ envelope: Envelope, from peer: ServerPeer) {
+    guard let contract = envelope.contract, let name = envelope.method else {
+      if let id = envelope.id {
+        _ = send(
+          .reply(id: id, error: ParleyError(.protocolError, "an event needs \"contract\" and \"method\"")),
+          to: peer)
+      }
+      return
+    }
+    let topic = GatewayWire.topic(contract: contract, event: name)
+    let subscribers = state.withLock { state -> [ServerPeer] in
+      let found = state.parties.values.filter { party in
+        party.subscriptions.values.contains { $0.matches(topic) }
+      }
+      .map(\.peer)
+      if found.isEmpty { state.undeliverable += 1 }
+      return found
+    }
+    var event = envelope
+    event.id = nil
+    event.from = peer.identity
+    for subscriber in subscribers { _ = send(event, to: subscriber) }
+    emit(.published, service: envelope.service, method: name, context: envelope.context)
+    if let id = envelope.id { _ = send(.reply(id: id, payload: Array("{}".utf8)), to: peer) }
+  }
+
+  // MARK: Disconnects and timers
+
+  /// A connection closed: calls in flight to it fail with `CONNECTION_LOST`, its own calls are
+  /// cancelled at their instances, and nothing of it remains.
+  func closed(_ peer: ServerPeer) {
+    let key = Self.key(peer)
+    let (lost, abandoned, instanceName, services) = state.withLock {
+      state -> ([Route], [(ServerPeer, UInt64, Route)], String?, [String]) in
+      var lost: [Route] = []
+      var abandoned: [(ServerPeer, UInt64, Route)] = []
+      var instanceName: String?
+      var services: [String] = []
+      if let instance = state.instances.removeValue(forKey: key) {
+        Self.unlist(key, instance, in: &state)
+        instanceName = instance.instance
+        services = instance.services.map(\.service)
+        for (_, route) in state.routes.removeValue(forKey: key) ?? [:] {
+          state.parties[route.caller]?.outgoing[route.callerID] = nil
+          Self.count(route, error: true, cancelled: false, in: &state)
+          lost.append(route)
+        }
+      }
+      if let party = state.parties.removeValue(forKey: key) {
+        state.subscriptionCount -= party.subscriptions.count
+        for (_, target) in party.outgoing {
+          if let route = Self.takeRoute(instance: target.instance, id: target.id, in: &state),
+            let instance = state.instances[target.instance]
+          {
+            Self.count(route, error: false, cancelled: true, in: &state)
+            abandoned.append((instance.peer, target.id, route))
+          }
+        }
+      }
+      return (lost, abandoned, instanceName, services)
+    }
+    for route in lost {
+      let error = ParleyError(
+        .connectionLost, "the instance of \(route.service) running the call disconnected", mayHaveRun: true)
+      _ = send(.reply(id: route.callerID, error: error), to: route.callerPeer)
+      emit(.failed, service: route.service, method: route.method, context: route.context, error: error)
+    }
+    for (instance, id, _) in abandoned { _ = send(Envelope(kind: .cancel, id: id), to: instance) }
+    if let instanceName {
+      for service in services { emit(.disconnected, service: service, instance: instanceName) }
+    }
+  }
+
+  /// Forgets calls whose caller should long have given up: answers `TIMEOUT` and cancels them.
+  func sweep(now: UInt64) {
+    let expired = state.withLock { state -> [(ServerPeer?, UInt64, Route)] in
+      var expired: [(ServerPeer?, UInt64, Route)] = []
+      for (key, routes) in state.routes {
+        for (id, route) in routes where route.abandonAt <= now {
+          let peer = state.instances[key]?.peer
+          if let taken = Self.takeRoute(instance: key, id: id, in: &state) {
+            Self.count(taken, error: true, cancelled: false, in: &state)
+            expired.append((peer, id, taken))
+          }
+        }
+      }
+      return expired
+    }
+    for (instance, id, route) in expired {
+      if let instance { _ = send(Envelope(kind: .cancel, id: id), to: instance) }
+      _ = send(
+        .reply(
+          id: route.callerID,
+          error: ParleyError(
+            .timeout, "no reply from \(route.service) within the call's deadline", mayHaveRun: true)),
+        to: route.callerPeer)
+    }
+  }
+
+  // MARK: Status
+
+  /// The routing part of the hub's status.
+  func snapshot() -> (
+    services: [GatewayStatus.Service], inFlight: Int, subscriptions: Int, forged: Int, undeliverable: Int,
+    parties: Int
+  ) {
+    state.withLock { state in
+      var names = Set(state.byService.keys)
+      names.formUnion(state.counters.keys)
+      let now = Sys.now()
+      let services = names.sorted().map { name -> GatewayStatus.Service in
+        let instances = (state.byService[name] ?? []).compactMap { key -> GatewayStatus.Instance? in
+          guard let instance = state.instances[key],
+            let info = instance.services.first(where: { $0.service == name })
+          else { return nil }
+          let last = instance.peer.connection.core.lastInboundAt.load(ordering: .relaxed)
+          return GatewayStatus.Instance(
+            instance: instance.instance, contract: info.contract, version: info.version,
+            minVersion: info.minVersion,
+            methods: info.methods + info.oneways, events: info.events,
+            pid: instance.peer.identity.credentials?.pid.map(Int.init), connectedAt: instance.connectedAt,
+            lastHeardMsAgo: last == 0 ? -1 : Int((now &- last) / 1_000_000), inFlight: instance.inFlight,
+            routed: instance.routed, errors: instance.errors)
+        }
+        let methods = (state.counters[name] ?? [:]).sorted { $0.key < $1.key }.map { method, counters in
+          GatewayStatus.Method(
+            method: method, calls: counters.calls, errors: counters.errors, cancelled: counters.cancelled,
+            latency: counters.latency)
+        }
+        return GatewayStatus.Service(service: name, instances: instances, methods: methods)
+      }
+      let inFlight = state.routes.values.reduce(0) { $0 + $1.count }
+      return (
+        services, inFlight, state.subscriptionCount, state.forgedReplies, state.undeliverable,
+        state.parties.count
+      )
+    }
+  }
+}
