@@ -388,6 +388,18 @@ public struct JSONReader: Sendable {
     let contentStart = position
     var escaped = false
     while position < bytes.count {
+      // Fast path: run over plain ASCII (no quote, backslash, control or non-ASCII byte).
+      let from = position
+      position = bytes.withUnsafeBufferPointer { buffer in
+        var index = from
+        while index < buffer.count {
+          let byte = buffer[index]
+          if byte < 0x20 || byte >= 0x80 || byte == 0x22 || byte == 0x5C { break }
+          index += 1
+        }
+        return index
+      }
+      guard position < bytes.count else { break }
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
         let range = contentStart..<position
