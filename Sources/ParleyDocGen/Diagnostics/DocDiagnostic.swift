@@ -14,8 +14,6 @@ public struct DocDiagnostic: Hashable, Sendable, CustomStringConvertible {
     case unknownDocLink = "unknown-doc-link"
     /// No example value that satisfies the constraints could be generated; a placeholder is shown.
     case noValidExample = "no-valid-example"
-    /// Two output files would have the same path.
-    case outputCollision = "output-collision"
   }
 
   /// Error or warning (the front end's severities).

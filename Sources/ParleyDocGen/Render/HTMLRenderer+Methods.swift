@@ -115,12 +115,16 @@ extension HTMLRenderer {
 
   // MARK: Doc comments
 
-  /// A parsed doc comment; headings are demoted below the element's own heading.
-  static func docText(_ text: DocText, page: String, into html: inout HTMLWriter) {
+  /// A parsed doc comment; headings are demoted below the element's own heading, unless
+  /// `realHeadings` (the changelog), where they become `<h3>`…`<h5>`.
+  static func docText(_ text: DocText, page: String, realHeadings: Bool = false, into html: inout HTMLWriter)
+  {
     for block in text.blocks {
       switch block {
       case .paragraph(let inlines):
         html.element("p") { inline(inlines, page: page, into: &$0) }
+      case .heading(let level, let inlines) where realHeadings:
+        html.element("h\(min(max(level, 3), 5))") { inline(inlines, page: page, into: &$0) }
       case .heading(_, let inlines):
         html.element("p", ["class": "doc-heading"]) { p in
           p.element("strong") { inline(inlines, page: page, into: &$0) }

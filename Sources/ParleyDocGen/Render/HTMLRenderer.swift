@@ -155,7 +155,7 @@ public enum HTMLRenderer {
         if let changelog = site.changelog {
           main.element("h2", ["id": Anchors.section("changelog")], "Changelog")
           main.element("div", ["class": "doc changelog"]) {
-            docText(changelog.text, page: Anchors.indexPage, into: &$0)
+            docText(changelog.text, page: Anchors.indexPage, realHeadings: true, into: &$0)
           }
         }
       })
