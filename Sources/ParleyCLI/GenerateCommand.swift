@@ -4,8 +4,8 @@ import ParleyCompiler
 /// `parley generate [--config FILE] [--output DIR] [--root DIR] FILE|FOLDER…`: writes one Swift
 /// file per contract, the same files the build-tool plugin generates during `swift build`.
 ///
-/// Stages: arguments → configuration → contracts (front end) → Swift sources (generator) → output
-/// files (layout) → disk (writer, only changed files). Any problem stops before anything is
+/// Stages: arguments → inputs (folders expanded) → configuration → ``SwiftGenerationRun`` (front
+/// end → generator → layout → writer, only changed files). Any problem stops before anything is
 /// written.
 struct GenerateCommand: CLICommand {
   let name = "generate"
@@ -62,29 +62,13 @@ struct GenerateCommand: CLICommand {
       return ExitStatus.failure
     }
 
-    let result = FrontEnd.load(paths: paths, options: FrontEnd.Options(root: root))
-    let text = DiagnosticRenderer.render(result.diagnostics)
-    if !text.isEmpty { printError(text) }
-    guard !result.hasErrors else { return ExitStatus.failure }
-
-    let sources = SwiftGenerator.generate(result.contracts, options: options)
-    do {
-      var pathByRelativePath: [String: String] = [:]
-      for contract in result.contracts.requestedContracts {
-        pathByRelativePath[contract.relativePath] = contract.path
-      }
-      let files = try OutputLayout.plan(sources) { pathByRelativePath[$0.sourcePath] ?? $0.sourcePath }
-      let report = try OutputWriter.write(files, to: parsed.output)
-      if parsed.verbose {
-        for name in report.written { print("wrote \(name)") }
-        for name in report.unchanged { print("unchanged \(name)") }
-      }
-    } catch let error as OutputLayoutError {
-      printError(error.description)
-      return ExitStatus.failure
-    } catch {
-      printError(String(describing: error))
-      return ExitStatus.failure
+    let outcome = SwiftGenerationRun.run(
+      paths: paths, root: root, options: options, outputDirectory: parsed.output)
+    if !outcome.problems.isEmpty { printError(outcome.problems) }
+    guard outcome.succeeded, let report = outcome.report else { return ExitStatus.failure }
+    if parsed.verbose {
+      for name in report.written { print("wrote \(name)") }
+      for name in report.unchanged { print("unchanged \(name)") }
     }
     return ExitStatus.success
   }
