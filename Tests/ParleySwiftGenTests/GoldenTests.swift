@@ -1,3 +1,4 @@
+import Foundation
 import ParleyFrontEnd
 import Testing
 
@@ -20,6 +21,18 @@ struct GoldenTests {
     for source in sources {
       GoldenFile.assertMatches(source.contents, named: Contracts.goldenName(source.sourcePath))
     }
+  }
+
+  /// `Tests/ParleyTests/CodeGenSupport/Generated/FocusEdge.swift` is the generated code of the
+  /// first focused contract, compiled into the runtime tests, which exercise it at run time.
+  @Test("the generated code compiled into the runtime tests is current")
+  func runtimeFixture() throws {
+    let edge = try #require(FocusedContracts.all.first)
+    let sources = SwiftGenerator.generate(Contracts.load(edge.sources), options: edge.options)
+    let source = try #require(sources.first)
+    let url = GoldenFile.packageRoot.appendingPathComponent(
+      "Tests/ParleyTests/CodeGenSupport/Generated/FocusEdge.swift")
+    GoldenFile.assertMatches(source.contents, at: url)
   }
 
   @Test("output is byte-identical across runs")

@@ -73,7 +73,7 @@ public enum ParleyJSON {
   /// - Throws: `EncodingError`.
   public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     return try encoder.encode(value)
   }
 

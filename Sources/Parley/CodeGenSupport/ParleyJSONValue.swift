@@ -95,7 +95,11 @@ public indirect enum ParleyJSONValue: Codable, Sendable, Hashable {
   /// The value as compact JSON text.
   ///
   /// - Throws: `EncodingError` (only for non-finite numbers, which decoding never produces).
-  public func jsonText() throws -> [UInt8] { Array(try JSONEncoder().encode(self)) }
+  public func jsonText() throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return Array(try encoder.encode(self))
+  }
 
   /// Parses compact JSON text.
   ///

@@ -13,7 +13,7 @@ public enum ParleyPayload {
   /// - Throws: `EncodingError`.
   public static func encodeJSON<Value: ParleyJSONCodable>(_ value: Value) throws -> [UInt8] {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     return Array(try encoder.encode(JSONBox(value: value)))
   }
 

@@ -444,7 +444,7 @@ extension Translator {
         .function(
           name: methodNames[method.name] ?? method.name,
           signature: SwiftSignature(
-            parameters: parameters, isAsync: method.kind == .rpc, throwsType: "",
+            parameters: parameters, isAsync: true, throwsType: "",
             returnType: method.kind == .rpc ? method.response.map(swiftType) : nil), body: nil))
     }
     return SwiftDeclaration(
@@ -487,7 +487,7 @@ extension Translator {
       }
       let invocation: [SwiftStatement]
       if method.kind == .oneway {
-        invocation = [.line("try self.\(name)(\(arguments))")]
+        invocation = [.line("try await self.\(name)(\(arguments))")]
       } else if method.response != nil {
         invocation = [
           .line("let response = try await self.\(name)(\(arguments))"),

@@ -92,6 +92,33 @@ enum FocusedContracts {
         error Failed code 500 {
           1 reason: String
         }
+
+        struct Item {
+          1 sku: String @length(1...8) @pattern("^[A-Z]+$")
+          2 quantity: Int32 @range(1...1000)
+          3 contact: Email?
+        }
+
+        struct Basket {
+          1 items: [Item] @count(1...3)
+          2 labels: [String: Count] = [:]
+          3 note: String? @length(...5)
+        }
+
+        /// Exercises every generated client and server construct.
+        service EdgeService {
+          /// Echoes every built-in.
+          rpc echo(Builtins) -> Builtins @timeout(2s) @idempotent
+          rpc fail(Keywords) -> Keywords throws Failed
+          rpc check(Basket) -> Int32
+          rpc count(Count) -> Int64
+          oneway poke(Node)
+          rpc ping() -> ()
+          rpc default(Level) -> Level
+          @deprecated("use echo") rpc old(Node) -> Node
+          event changed(Shape)
+          stream walk(Node) -> Node
+        }
         """
       ]),
     Case(

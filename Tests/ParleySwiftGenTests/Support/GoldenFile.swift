@@ -18,9 +18,16 @@ enum GoldenFile {
   static func assertMatches(
     _ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    let url = directory.appendingPathComponent(name)
+    assertMatches(actual, at: directory.appendingPathComponent(name), sourceLocation: sourceLocation)
+  }
+
+  /// Compares `actual` with the file at `url` (or records it).
+  static func assertMatches(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation)
+  {
+    let name = url.lastPathComponent
     if isRecording {
-      try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try? FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try? actual.write(to: url, atomically: true, encoding: .utf8)
       return
     }
