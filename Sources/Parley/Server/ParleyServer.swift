@@ -17,7 +17,7 @@ public final class ParleyServer: Sendable {
   }
 
   private struct State {
-    var services: [String: ServiceRegistration] = [:]  // "contract/service"
+    var services: [String: [String: ServiceRegistration]] = [:]  // contract → service → registration
     var connections: [ObjectIdentifier: ServerConnection] = [:]
     var authenticated = 0
     var listeners: [Listener] = []
@@ -43,7 +43,7 @@ public final class ParleyServer: Sendable {
 
   /// Adds (or replaces) a service. May be called before or after start.
   public func register(_ registration: ServiceRegistration) {
-    state.withLock { $0.services[registration.contract + "/" + registration.service] = registration }
+    state.withLock { $0.services[registration.contract, default: [:]][registration.service] = registration }
   }
 
   /// Routes inbound envelopes of `kind` (e.g. `subscribe`, `register`) to `handler`, called on the
@@ -76,7 +76,8 @@ public final class ParleyServer: Sendable {
   var servedContracts: [ServedContract] {
     state.withLock { state in
       var seen = Set<ServedContract>()
-      return state.services.values.map(\.served).filter { seen.insert($0).inserted }.sorted {
+      return state.services.values.flatMap(\.values).map(\.served).filter { seen.insert($0).inserted }.sorted
+      {
         ($0.name, $0.version) < ($1.name, $1.version)
       }
     }
@@ -84,7 +85,7 @@ public final class ParleyServer: Sendable {
 
   func route(contract: String, version: Int, service: String) -> Result<ServiceRegistration, ParleyError> {
     state.withLock { state in
-      guard let registration = state.services[contract + "/" + service] else {
+      guard let registration = state.services[contract]?[service] else {
         return .failure(
           ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here"))
       }
