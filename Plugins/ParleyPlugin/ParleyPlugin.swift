@@ -13,8 +13,10 @@ import PackagePlugin
 struct ParleyPlugin: BuildToolPlugin {
   /// The configuration file's name (also `GeneratorConfiguration.fileName` in the compiler).
   static let configurationFileName = "parley-config.json"
-  /// The generator: the `parley` executable, which the plugin sees under its target's name.
-  static let toolName = "ParleyCLI"
+  /// The generator: `parley-generate` (the `parley generate` command alone, built from the same
+  /// sources), which the plugin sees under its target's name. Not `parley` itself, which depends
+  /// on a target that uses this plugin (ParleyExamples, for `parley demo`).
+  static let toolName = "ParleyGenerate"
 
   /// One build command per `.ipc` file of `target`; none for targets that are not Swift targets.
   func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {

@@ -3,7 +3,7 @@ import Foundation
 /// Dispatches `parley <command> ...` to the registered commands and prints help.
 enum CommandLineTool {
   /// Every subcommand, in the order `parley --help` lists them.
-  static let commands: [any CLICommand] = [CheckCommand(), GenerateCommand(), CompatCommand(), DocsCommand(), GatewayCommand(), StatusCommand(), CallCommand()]
+  static let commands: [any CLICommand] = [CheckCommand(), GenerateCommand(), CompatCommand(), DocsCommand(), GatewayCommand(), StatusCommand(), CallCommand(), DemoCommand()]
 
   static func run(_ arguments: [String]) async -> Int32 {
     guard let first = arguments.first else {

@@ -1,0 +1,45 @@
+import Foundation
+import Parley
+
+/// The example `OrderService`: `ord_1` belongs to `usr_1`; fetching an order asks `UserService`
+/// for its customer (which asks `RoleService`); placing one checks the customer, reserves stock
+/// and publishes `orderShipped`.
+struct OrderServiceExample: ShopOrders.OrderServiceHandler {
+  let link: LinkBox
+
+  func getOrder(_ request: ShopOrders.GetOrderRequest, call: IncomingCall) async throws -> ShopOrders.Order {
+    guard request.id.rawValue == "ord_1" else { throw ShopOrders.OrderNotFound(orderId: request.id) }
+    let customer = try await ShopUsers.UserServiceClient(try link.connection()).getUser(id: "usr_1")
+    return ShopOrders.Order(
+      id: request.id, customer: customer.id,
+      items: [
+        ShopOrders.LineItem(
+          sku: "BOOK-1", quantity: 1, price: ShopCommon.Money(amountMinor: 2_500, currency: "EUR"))
+      ], note: "for \(customer.displayName)", status: .paid,
+      labels: ["customerRoles": "\(customer.roles.count)"])
+  }
+
+  func placeOrder(_ request: ShopOrders.PlaceOrder, call: IncomingCall) async throws -> ShopOrders.Receipt {
+    let connection = try link.connection()
+    guard try await ShopUsers.UserServiceClient(connection).canOrder(id: request.customer) else {
+      throw ShopCommon.PermissionDenied(action: "place an order for \(request.customer.rawValue)")
+    }
+    if case .voucher(let code) = request.payment, code == "DECLINED" {
+      throw ShopOrders.PaymentDeclined(reason: "voucher \(code) was refused")
+    }
+    let orderID = ShopOrders.OrderID("ord_\(Int.random(in: 100...999))")
+    var total: Int64 = 0
+    for item in request.items {
+      let level = try await ShopInventory.InventoryServiceClient(connection).reserve(
+        ShopInventory.Reservation(orderId: orderID.rawValue, sku: item.sku, quantity: item.quantity))
+      total += level.unitPrice.amountMinor * Int64(item.quantity)
+    }
+    let notice = ShopOrders.ShipmentNotice(orderId: orderID, carrier: "Parley Post")
+    try await link.publish(
+      contract: "shop.orders", service: "OrderService", event: "orderShipped",
+      payload: try ParleyPayload.encodeJSON(notice))
+    return ShopOrders.Receipt(orderId: orderID, total: ShopCommon.Money(amountMinor: total, currency: "EUR"))
+  }
+
+  func health(call: IncomingCall) async throws {}
+}

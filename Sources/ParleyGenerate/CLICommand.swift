@@ -1,0 +1,1 @@
+../ParleyCLI/CLICommand.swift
