@@ -24,7 +24,15 @@ public struct DocText: Hashable, Sendable {
   /// The first sentence of the plain text (up to the first `. `), for one-line summaries.
   public var summary: String {
     let text = plainText
-    if let range = text.range(of: ". ") { return String(text[..<range.lowerBound]) + "." }
+    var searchStart = text.startIndex
+    while let range = text.range(of: ". ", range: searchStart..<text.endIndex) {
+      let before = text[..<range.lowerBound]
+      let lastWord = before.split(separator: " ").last.map(String.init) ?? ""
+      if !["e.g", "i.e", "etc", "vs", "cf"].contains(lastWord.lowercased()) {
+        return String(before) + "."
+      }
+      searchStart = range.upperBound
+    }
     return text
   }
 }

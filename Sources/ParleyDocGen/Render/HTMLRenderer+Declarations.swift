@@ -104,10 +104,10 @@ extension HTMLRenderer {
               }
               badges(field.header, into: &cell)
             }
-            row.element("td", ["class": "type"]) { cell in
+            row.element("td", ["class": "type", "data-label": "Type"]) { cell in
               cell.element("code") { type(field.type, page: page.page, into: &$0) }
             }
-            row.element("td") { cell in
+            row.element("td", ["class": "presence-cell", "data-label": "Presence"]) { cell in
               let css: String =
                 switch field.presence {
                 case .required: "presence required"
@@ -123,7 +123,7 @@ extension HTMLRenderer {
                 cell.element("span", ["class": css], field.presence.text)
               }
             }
-            row.element("td", ["class": "constraints"]) { cell in
+            row.element("td", ["class": "constraints", "data-label": "Constraints"]) { cell in
               constraintList(field.constraints, into: &cell)
             }
             row.element("td", ["class": "doc"]) { cell in
@@ -199,10 +199,10 @@ extension HTMLRenderer {
               }
               badges(variant.header, into: &cell)
             }
-            row.element("td", ["class": "type"]) { cell in
+            row.element("td", ["class": "type", "data-label": "Type"]) { cell in
               cell.element("code") { type(variant.type, page: page.page, into: &$0) }
             }
-            row.element("td", ["class": "constraints"]) { cell in
+            row.element("td", ["class": "constraints", "data-label": "Constraints"]) { cell in
               constraintList(variant.constraints, into: &cell)
             }
             row.element("td", ["class": "doc"]) { cell in

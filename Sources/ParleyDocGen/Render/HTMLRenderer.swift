@@ -46,7 +46,8 @@ public enum HTMLRenderer {
     }
     html.newline()
     html.element("div", ["class": "layout"]) { layout in
-      layout.element("nav", ["class": "sidebar", "aria-label": "Contents"]) { nav in sidebar(&nav) }
+      let navClass = currentPage == Anchors.indexPage ? "sidebar" : "sidebar sidebar-contract"
+      layout.element("nav", ["class": navClass, "aria-label": "Contents"]) { nav in sidebar(&nav) }
       layout.newline()
       layout.element("main", ["id": "content"]) { content in main(&content) }
     }
@@ -63,13 +64,15 @@ public enum HTMLRenderer {
   }
 
   static func contractList(_ site: DocSite, current: String, into html: inout HTMLWriter) {
-    html.element("p", ["class": "nav-title"], "Contracts")
-    html.element("ul", ["class": "nav-contracts"]) { list in
-      for page in site.contracts {
-        list.element("li") { item in
-          let isCurrent = page.page == current
-          item.element(
-            "a", ["href": page.page + ".html", "aria-current": isCurrent ? "page" : nil], page.name)
+    html.element("div", ["class": "nav-all"]) { block in
+      block.element("p", ["class": "nav-title"], "Contracts")
+      block.element("ul", ["class": "nav-contracts"]) { list in
+        for page in site.contracts {
+          list.element("li") { item in
+            let isCurrent = page.page == current
+            item.element(
+              "a", ["href": page.page + ".html", "aria-current": isCurrent ? "page" : nil], page.name)
+          }
         }
       }
     }

@@ -131,14 +131,25 @@ enum SiteStyle {
       .sidebar { position: static; max-height: none; border-right: none; border-bottom: 1px solid var(--border);
         padding: 0.6rem 1rem; }
       .sidebar ul ul { display: none; }
-      .sidebar > ul { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; }
+      .sidebar ul { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; }
       main { padding: 1rem 0.9rem 3rem; }
       .topbar { padding: 0.5rem 0.8rem; gap: 0.6rem; }
       .brand { font-size: 0.9rem; }
-      .decl { padding: 0.8rem 0.8rem; }
-      .method { padding: 0.7rem 0.7rem; }
-      dl.facts { grid-template-columns: 1fr; }
-      dl.facts dt { margin-top: 0.3rem; }
+      .decl { padding: 0.7rem 0.6rem; }
+      .method { padding: 0.6rem 0.55rem; margin-left: -0.2rem; margin-right: -0.2rem; }
+      .sidebar-contract .nav-all { display: none; }
+      table.members thead { display: none; }
+      table.members, table.members tbody, table.members tr, table.members td { display: block; width: auto; }
+      table.members tr { padding: 0.45rem 0; border-bottom: 1px solid var(--border); }
+      table.members th, table.members td { border: none; padding: 0.05rem 0; }
+      table.members td.num, table.members td.name { display: inline-block; width: auto; text-align: left; }
+      table.members td.num { margin-right: 0.4rem; }
+      table.members td.num::before { content: "#"; }
+      table.members td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.85em; }
+      table.members td:empty { display: none; }
+      .decl { border-left-width: 1px; }
+      .decl-service { border-left-width: 3px; }
+      .example-grid { grid-template-columns: 1fr; }
       h1 { font-size: 1.45rem; }
     }
 

@@ -61,5 +61,6 @@ import Testing
 
   @Test func summaryIsTheFirstSentence() {
     #expect(parse("Fetch one order. Then more.").text.summary == "Fetch one order.")
+    #expect(parse("The code, e.g. \"EUR\". Then more.").text.summary == "The code, e.g. \"EUR\".")
   }
 }
