@@ -129,8 +129,12 @@ public final class ParleyServer: Sendable {
           mayHaveRun: false)
       }
     }
+    final class BoundBox: Sendable {
+      let endpoint: Mutex<Endpoint>; init(_ e: Endpoint) { endpoint = Mutex(e) }
+    }
+    let boundBox = BoundBox(endpoint)  // the real port once known, for peer descriptions
     let listener = try await Listener.open(address, describe: endpoint) { [weak self] fd in
-      self?.adopt(fd: fd, endpoint: endpoint)
+      self?.adopt(fd: fd, endpoint: boundBox.endpoint.withLock { $0 })
     }
     var bound = endpoint
     switch endpoint {
@@ -144,7 +148,10 @@ public final class ParleyServer: Sendable {
         state.withLock { $0.socketFiles.append(SocketFile(path: path, identity: identity)) }
       }
     case .tcp:
-      if let (host, port) = SocketAddress.boundTCP(listener.fd) { bound = .tcp(host: host, port: port) }
+      if let (host, port) = SocketAddress.boundTCP(listener.fd) {
+        bound = .tcp(host: host, port: port)
+        boundBox.endpoint.withLock { [bound] in $0 = bound }
+      }
     }
     state.withLock {
       $0.listeners.append(listener)

@@ -50,6 +50,6 @@ public struct EventLoopHandle: Sendable {
     loop.schedule(at: deadline, work)
   }
 
-  /// The next loop of the shared group.
-  static func next() -> EventLoopHandle { EventLoopHandle(loop: EventLoop.group.next()) }
+  /// A loop of the runtime's shared group (round-robin), for custom ``ByteChannel``s.
+  public static func next() -> EventLoopHandle { EventLoopHandle(loop: EventLoop.group.next()) }
 }

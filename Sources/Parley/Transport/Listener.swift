@@ -43,6 +43,7 @@ final class Listener: IOHandler, @unchecked Sendable {
     }
     let loop = EventLoop.group.next()
     let listener = Listener(fd: fd, loop: loop, isUnix: address.family == AF_UNIX, onAccept: onAccept)
+    OpenSockets.opened(fd, "listener on \(endpoint)")
     await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
       loop.execute {
         loop.register(fd, listener)
@@ -78,6 +79,7 @@ final class Listener: IOHandler, @unchecked Sendable {
         if !closed {
           closed = true
           loop.deregister(fd)
+          OpenSockets.closed(fd)
           Sys.close(fd)
         }
         continuation.resume()

@@ -41,6 +41,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     self.peerDescription = peerDescription
     self.peerCredentials = isUnix ? PeerCredentials.of(socket: fd) : nil
     self.maxPendingBytes = maxPendingBytes
+    OpenSockets.opened(fd, peerDescription)
     if !isUnix { Sys.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1) }
   }
 
@@ -292,6 +293,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     }
     fdClosed = true
     loop.deregister(fd)
+    OpenSockets.closed(fd)
     Sys.close(fd)
     let delegate = self.delegate
     self.delegate = nil

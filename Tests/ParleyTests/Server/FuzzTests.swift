@@ -173,8 +173,9 @@ extension RuntimeSocketSuites {
       #expect(good.statistics.unmatchedReplies == 0)
       await good.close()
       await fixture.stop(grace: .milliseconds(100))
+      #expect(await eventually { OpenSockets.descriptors(matching: fixture.directory).isEmpty })
       if let fdsBefore {
-        #expect(await eventually { (TestServer.openFileDescriptorCount() ?? 0) <= fdsBefore })
+        #expect(await eventually(seconds: 10) { (TestServer.openFileDescriptorCount() ?? 0) <= fdsBefore })
       }
     }
   }

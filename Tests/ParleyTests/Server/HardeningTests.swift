@@ -41,8 +41,12 @@ extension RuntimeSocketSuites {
         #expect(good.statistics.pendingCalls == 0, sourceLocation: sourceLocation)
         await good.close()
         await fixture.stop(grace: .milliseconds(100))
+        let released = await eventually { OpenSockets.descriptors(matching: fixture.directory).isEmpty }
+        #expect(released, "runtime sockets still open: \(OpenSockets.all())", sourceLocation: sourceLocation)
         if let fdsBefore {
-          let settled = await eventually { (TestServer.openFileDescriptorCount() ?? 0) <= fdsBefore }
+          let settled = await eventually(seconds: 10) {
+            (TestServer.openFileDescriptorCount() ?? 0) <= fdsBefore
+          }
           #expect(
             settled, "descriptors leaked: before \(listingBefore) after \(describeDescriptors())",
             sourceLocation: sourceLocation)

@@ -52,9 +52,14 @@ struct Harness {
     await connection.close()
     await server.stop(grace: .milliseconds(200))
     #expect(server.connectionCount == 0, sourceLocation: sourceLocation)
+    if let endpoint {
+      let text = endpoint.description
+      let released = await eventually { OpenSockets.descriptors(matching: text).isEmpty }
+      #expect(released, "sockets of \(text) still open: \(OpenSockets.all())", sourceLocation: sourceLocation)
+    }
     if let directory { TestServer.removeTree(directory) }
     if let fdsBefore {
-      let settled = await eventually { (TestServer.openFileDescriptorCount() ?? 0) <= fdsBefore }
+      let settled = await eventually(seconds: 10) { (TestServer.openFileDescriptorCount() ?? 0) <= fdsBefore }
       #expect(
         settled, "descriptors: before \(fdsBefore), after \(TestServer.openFileDescriptorCount() ?? -1)",
         sourceLocation: sourceLocation)

@@ -45,6 +45,14 @@ extension ClientConnection {
   /// Calls `test.echo` v1 `Echo.<method>`.
   func echo(_ payload: String) async throws -> String { try await echo("echo", payload) }
 
+  /// Calls `test.echo` v1 `Echo.<method>` with call options.
+  func echo(_ method: String, _ payload: String, options: CallOptions) async throws -> String {
+    utf8Text(
+      try await call(
+        contract: "test.echo", version: 1, service: "Echo", method: method, payload: utf8Bytes(payload),
+        options: options))
+  }
+
   /// Calls `test.echo` v1 `Echo.<method>`.
   func echo(_ method: String, _ payload: String, timeout: Duration? = nil) async throws -> String {
     utf8Text(
