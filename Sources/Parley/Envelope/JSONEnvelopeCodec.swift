@@ -226,6 +226,33 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     }
   }
 
+  /// The envelope's member names, packed for allocation-free matching.
+  private enum Key {
+    static let v = JSONKey("v")
+    static let kind = JSONKey("kind")
+    static let id = JSONKey("id")
+    static let contract = JSONKey("contract")
+    static let cv = JSONKey("cv")
+    static let service = JSONKey("service")
+    static let method = JSONKey("method")
+    static let timeoutMs = JSONKey("timeoutMs")
+    static let ctx = JSONKey("ctx")
+    static let from = JSONKey("from")
+    static let ok = JSONKey("ok")
+    static let payload = JSONKey("payload")
+    static let error = JSONKey("error")
+    static let code = JSONKey("code")
+    static let message = JSONKey("message")
+    static let codecs = JSONKey("codecs")
+    static let contracts = JSONKey("contracts")
+    static let name = JSONKey("name")
+    static let token = JSONKey("token")
+    static let maxFrame = JSONKey("maxFrame")
+    static let codec = JSONKey("codec")
+    static let heartbeatMs = JSONKey("heartbeatMs")
+    static let maxInFlight = JSONKey("maxInFlight")
+  }
+
   private struct Fields {
     var kind: String?
     var code: String?
@@ -249,39 +276,39 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     var fields = Fields()
     var sawVersion = false
     try reader.beginObject()
-    while let key = try reader.nextMember() {
+    while let key = try reader.nextMemberKey() {
       switch key {
-      case "v":
+      case Key.v:
         envelope.version = try reader.readInt()
         sawVersion = true
-      case "kind": fields.kind = try reader.readString()
-      case "id": envelope.id = try reader.readUInt64()
-      case "contract": envelope.contract = try reader.readString()
-      case "cv": envelope.contractVersion = try reader.readInt()
-      case "service": envelope.service = try reader.readString()
-      case "method": envelope.method = try reader.readString()
-      case "timeoutMs": envelope.timeoutMs = try reader.readInt64()
-      case "ctx": envelope.context = try Self.readContext(&reader)
-      case "from": envelope.from = try Self.readFrom(&reader)
-      case "ok": envelope.ok = try reader.readBool()
-      case "payload":
+      case Key.kind: fields.kind = try reader.readString()
+      case Key.id: envelope.id = try reader.readUInt64()
+      case Key.contract: envelope.contract = try reader.readString()
+      case Key.cv: envelope.contractVersion = try reader.readInt()
+      case Key.service: envelope.service = try reader.readString()
+      case Key.method: envelope.method = try reader.readString()
+      case Key.timeoutMs: envelope.timeoutMs = try reader.readInt64()
+      case Key.ctx: envelope.context = try Self.readContext(&reader)
+      case Key.from: envelope.from = try Self.readFrom(&reader)
+      case Key.ok: envelope.ok = try reader.readBool()
+      case Key.payload:
         let range = try reader.readRawValue()
         envelope.payload = Array(bytes[range])
-      case "error": envelope.error = try Self.readError(&reader, bytes)
-      case "code": fields.code = try reader.readString()
-      case "message": fields.message = try reader.readString()
-      case "codecs":
+      case Key.error: envelope.error = try Self.readError(&reader, bytes)
+      case Key.code: fields.code = try reader.readString()
+      case Key.message: fields.message = try reader.readString()
+      case Key.codecs:
         var codecs: [String] = []
         try reader.beginArray()
         while try reader.nextElement() { codecs.append(try reader.readString()) }
         fields.codecs = codecs
-      case "contracts": fields.contracts = try Self.readContracts(&reader)
-      case "name": fields.name = try reader.readString()
-      case "token": fields.token = try reader.readString()
-      case "maxFrame": fields.maxFrame = try reader.readInt()
-      case "codec": fields.codec = try reader.readString()
-      case "heartbeatMs": fields.heartbeatMs = try reader.readInt()
-      case "maxInFlight": fields.maxInFlight = try reader.readInt()
+      case Key.contracts: fields.contracts = try Self.readContracts(&reader)
+      case Key.name: fields.name = try reader.readString()
+      case Key.token: fields.token = try reader.readString()
+      case Key.maxFrame: fields.maxFrame = try reader.readInt()
+      case Key.codec: fields.codec = try reader.readString()
+      case Key.heartbeatMs: fields.heartbeatMs = try reader.readInt()
+      case Key.maxInFlight: fields.maxInFlight = try reader.readInt()
       default: try reader.skipValue()
       }
     }

@@ -146,6 +146,28 @@ public struct JSONReader: Sendable {
     return key
   }
 
+  /// Moves to the next member like ``nextMember()``, returning the raw byte range of its key
+  /// (without the quotes) and whether the key contains escapes.
+  mutating func nextMemberRange() throws(JSONError) -> (bytes: Range<Int>, escaped: Bool)? {
+    var byte = try peekByte()
+    if byte == UInt8(ascii: "}") {
+      position += 1
+      depth -= 1
+      first = false
+      return nil
+    }
+    if !first {
+      guard byte == UInt8(ascii: ",") else { throw fail("expected ',' or '}' in object") }
+      position += 1
+      byte = try peekByte()
+    }
+    first = false
+    guard byte == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+    let (range, escaped) = try scanString()
+    try expect(UInt8(ascii: ":"), "':' after object key")
+    return (range, escaped)
+  }
+
   /// Consumes `[`. Follow with ``nextElement()`` until it returns `false`.
   public mutating func beginArray() throws(JSONError) {
     try expect(UInt8(ascii: "["), "an array")
@@ -443,7 +465,9 @@ public struct JSONReader: Sendable {
     let (range, escaped) = try scanString()
     if !escaped {
       // Contiguous fast path; the bytes were validated as UTF-8 by the scan.
-      return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+      return bytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }
     }
     var out: [UInt8] = []
     out.reserveCapacity(range.count)

@@ -78,6 +78,12 @@ import Testing
     #expect(throws: ParleyError.self) { try codec.decode(utf8Bytes(text)) }
   }
 
+  @Test func escapedKeysMatchLikeTheirPlainSpelling() throws {
+    let decoded = try codec.decode(utf8Bytes(#"{"v":1,"\u006bind":"call","i\u0064":3,"contract_":"x"}"#))
+    #expect(decoded.kind == .call && decoded.id == 3 && decoded.contract == nil)
+    #expect(JSONKey("contract") != JSONKey("contracts") && JSONKey("id") == JSONKey("id"))
+  }
+
   @Test func unknownErrorCodesBecomeInternal() throws {
     let decoded = try codec.decode(
       utf8Bytes(#"{"v":1,"kind":"reply","id":1,"ok":false,"error":{"code":"FUTURE_CODE","message":"m"}}"#))
