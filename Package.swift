@@ -67,6 +67,7 @@ let package = Package(
     .testTarget(
       name: "ParleyCompatTests", dependencies: ["ParleyCompat"], resources: [.copy("Fixtures")],
       swiftSettings: strictSwift6),
-    .testTarget(name: "ParleyDocGenTests", dependencies: ["ParleyDocGen"], swiftSettings: strictSwift6),
+    .testTarget(
+      name: "ParleyDocGenTests", dependencies: ["ParleyDocGen"], exclude: ["Golden"], swiftSettings: strictSwift6),
   ]
 )

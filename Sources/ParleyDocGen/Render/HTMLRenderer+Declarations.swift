@@ -55,7 +55,7 @@ extension HTMLRenderer {
       if !declaration.thrownBy.isEmpty {
         usageList("Thrown by", declaration.thrownBy, id: nil, page: page, into: &section)
       }
-      if declaration.kind != .service {
+      if declaration.kind != .service && !(declaration.kind == .error && declaration.usedBy.isEmpty) {
         usageList("Used by", declaration.usedBy, id: Anchors.usedBy(header.name), page: page, into: &section)
       }
     }

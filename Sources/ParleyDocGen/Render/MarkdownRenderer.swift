@@ -153,7 +153,7 @@ public enum MarkdownRenderer {
     if !declaration.thrownBy.isEmpty {
       lines += ["**Thrown by:** " + usages(declaration.thrownBy, page: page), ""]
     }
-    if declaration.kind != .service {
+    if declaration.kind != .service && !(declaration.kind == .error && declaration.usedBy.isEmpty) {
       let list =
         declaration.usedBy.isEmpty ? "nothing in these contracts" : usages(declaration.usedBy, page: page)
       lines += ["\(MarkdownWriter.anchor(Anchors.usedBy(header.name)))**Used by:** " + list, ""]

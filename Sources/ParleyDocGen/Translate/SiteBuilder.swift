@@ -123,8 +123,18 @@ public struct SiteBuilder {
 
   func usageLink(_ usage: TypeUsage, from contract: Contract) -> DocReferenceLink {
     let owner = displayName(usage.user, from: contract)
+    var role = usage.role.rawValue
+    if usage.role == .request, case .service(let service)? = contracts.declaration(usage.user),
+      service.method(named: usage.member)?.kind == .event
+    {
+      role = "event payload"
+    } else if usage.role == .response, case .service(let service)? = contracts.declaration(usage.user),
+      service.method(named: usage.member)?.kind == .stream
+    {
+      role = "stream item"
+    }
     return DocReferenceLink(
-      text: "\(owner).\(usage.member)", role: usage.role.rawValue,
+      text: "\(owner).\(usage.member)", role: role,
       link: Anchors.link(to: usage.user, member: usage.member))
   }
 
