@@ -60,6 +60,10 @@ let package = Package(
       name: "ParleyFrontEndTests", dependencies: ["ParleyFrontEnd"],
       resources: [.copy("Fixtures")], swiftSettings: strictSwift6),
     .testTarget(name: "ParleyTests", dependencies: ["Parley"], swiftSettings: strictSwift6),
+    // Applies ParleyPlugin to its own contracts and tests the generated code.
+    .testTarget(
+      name: "ParleyGeneratedTests", dependencies: ["Parley"], swiftSettings: strictSwift6,
+      plugins: ["ParleyPlugin"]),
     .testTarget(name: "ParleyGatewayTests", dependencies: ["Parley", "ParleyCLI"], swiftSettings: strictSwift6),
     .testTarget(
       name: "ParleySwiftGenTests", dependencies: ["ParleySwiftGen"], exclude: ["Golden"],
