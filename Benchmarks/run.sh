@@ -33,10 +33,10 @@ mkdir -p "$(dirname "$json")"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/parley-compare.XXXXXX")"
 server_pid=""
+client_pid=""
 cleanup() {
+  if [ -n "$client_pid" ]; then kill "$client_pid" 2>/dev/null || true; wait "$client_pid" 2>/dev/null || true; fi
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  # Any other child still running (a client cut short by a signal).
-  for pid in $(jobs -p); do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -99,9 +99,15 @@ run_scenario() {
   else
     local limit
     limit=$(awk "BEGIN { print int($warmup + $duration + 60) }")
-    if result="$(timeout "$limit" "${pin[@]}" "${cmd[@]}" client --endpoint "$endpoint" --in-flight "$in_flight" \
-      --warmup "$warmup" --duration "$duration" 2> "$work/client.err" | tail -n 1)" && [ -n "$result" ]; then :
-    else
+    # In the background and waited for, so a signal runs the cleanup at once.
+    timeout "$limit" "${pin[@]}" "${cmd[@]}" client --endpoint "$endpoint" --in-flight "$in_flight" \
+      --warmup "$warmup" --duration "$duration" > "$work/client.out" 2> "$work/client.err" &
+    client_pid=$!
+    local status=0
+    wait "$client_pid" || status=$?
+    client_pid=""
+    result="$(tail -n 1 "$work/client.out")"
+    if [ "$status" != 0 ] || [ -z "$result" ]; then
       error="client failed: $(head -c 300 "$work/client.err" | tr '\n"' ' ')"
       result=""
     fi

@@ -48,7 +48,7 @@ for (const row of rows.filter((o) => o.implementation === 'parley' && !o.result.
     parts.push(`${(row.result.callsPerSecond / other.result.callsPerSecond).toFixed(2)}× ${names[peer]} calls/s, `
       + `p50 ${(row.result.p50 / other.result.p50).toFixed(2)}×`);
   }
-  ratios.push({ transport: row.transport, inFlight: row.inFlight, placement: row.placement, text: parts.join('; ') });
+  if (parts.length) ratios.push({ transport: row.transport, inFlight: row.inFlight, placement: row.placement, text: parts.join('; ') });
 }
 if (ratios.length) {
   console.log('\nParley relative to its peers (same row):');
