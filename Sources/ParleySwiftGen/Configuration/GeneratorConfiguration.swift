@@ -26,7 +26,7 @@ public enum GeneratorConfiguration {
     case accessLevel
     /// A non-empty list of `"types"`, `"client"`, `"server"`: ``SwiftGeneratorOptions/parts``.
     case generate
-    /// A Swift identifier (or `""`) put before every generated type name:
+    /// A Swift identifier (or `""`) put before each contract's namespace name:
     /// ``SwiftGeneratorOptions/typePrefix``.
     case typePrefix
   }
