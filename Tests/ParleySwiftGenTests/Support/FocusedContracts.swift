@@ -105,6 +105,35 @@ enum FocusedContracts {
           3 note: String? @length(...5)
         }
 
+        /// Money in minor units.
+        struct Money {
+          1 amountMinor: Int64 @range(0...)
+          2 currency: String @pattern("^[A-Z]{3}$")
+        }
+
+        struct LineItem {
+          1 sku: String @length(1...64)
+          2 quantity: Int32 @range(1...1000)
+          3 price: Money
+        }
+
+        union Payment {
+          1 card: String
+          2 invoice: Int64
+        }
+
+        /// A realistic order, for the codec benchmark.
+        struct Order {
+          1 id: String
+          2 customer: String
+          3 items: [LineItem] @count(1...100)
+          4 note: String? @length(...500)
+          5 status: Level = .low
+          6 payment: Payment?
+          7 labels: [String: String] = [:]
+          8 giftWrap: Bool = false
+        }
+
         /// Exercises every generated client and server construct.
         service EdgeService {
           /// Echoes every built-in.

@@ -237,6 +237,65 @@ enum FocusEdge {
     }
   }
 
+  /// Money in minor units.
+  struct Money: Swift.Hashable, Swift.Sendable {
+    var amountMinor: Swift.Int64
+    var currency: Swift.String
+
+    /// Creates a value; optional and defaulted fields may be left out.
+    init(amountMinor: Swift.Int64, currency: Swift.String) {
+      self.amountMinor = amountMinor
+      self.currency = currency
+    }
+  }
+
+  /// `LineItem` from contract `focus.edge`.
+  struct LineItem: Swift.Hashable, Swift.Sendable {
+    var sku: Swift.String
+    var quantity: Swift.Int32
+    var price: FocusEdge.Money
+
+    /// Creates a value; optional and defaulted fields may be left out.
+    init(sku: Swift.String, quantity: Swift.Int32, price: FocusEdge.Money) {
+      self.sku = sku
+      self.quantity = quantity
+      self.price = price
+    }
+  }
+
+  /// `Payment` from contract `focus.edge`.
+  enum Payment: Swift.Hashable, Swift.Sendable {
+    case card(Swift.String)
+    case invoice(Swift.Int64)
+
+    /// A variant this version of the contract does not know, kept as read.
+    case unknown(Parley.UnknownUnionVariant)
+  }
+
+  /// A realistic order, for the codec benchmark.
+  struct Order: Swift.Hashable, Swift.Sendable {
+    var id: Swift.String
+    var customer: Swift.String
+    var items: [FocusEdge.LineItem]
+    var note: Swift.String?
+    var status: FocusEdge.Level
+    var payment: FocusEdge.Payment?
+    var labels: [Swift.String: Swift.String]
+    var giftWrap: Swift.Bool
+
+    /// Creates a value; optional and defaulted fields may be left out.
+    init(id: Swift.String, customer: Swift.String, items: [FocusEdge.LineItem], note: Swift.String? = nil, status: FocusEdge.Level = FocusEdge.Level.low, payment: FocusEdge.Payment? = nil, labels: [Swift.String: Swift.String] = [:], giftWrap: Swift.Bool = false) {
+      self.id = id
+      self.customer = customer
+      self.items = items
+      self.note = note
+      self.status = status
+      self.payment = payment
+      self.labels = labels
+      self.giftWrap = giftWrap
+    }
+  }
+
   /// The wire identity of `EdgeService` and the payload codecs of its methods.
   enum EdgeServiceDescriptor {
     /// The contract name.
@@ -2022,6 +2081,344 @@ extension FocusEdge.Basket: Parley.ParleyValidatable {
     }
     if let o0 = self.note {
       Parley.ParleyValidation.checkSize(o0.unicodeScalars.count, "length", minimum: nil, maximum: 5, path: Parley.ParleyValidation.member(path, "note"), into: &violations)
+    }
+  }
+}
+
+extension FocusEdge.Money: Swift.Codable, Parley.ParleyJSONCodable {
+  private enum CodingKeys: Swift.String, Swift.CodingKey {
+    case amountMinor = "amountMinor"
+    case currency = "currency"
+  }
+
+  /// Decodes a value with Parley's JSON mapping.
+  init(from decoder: any Swift.Decoder) throws {
+    try Parley.ParleyJSON.rejectUnknownKeys(in: decoder, known: ["amountMinor", "currency"])
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.amountMinor = try container.parleyDecode(Swift.Int64.self, forKey: .amountMinor)
+    self.currency = try container.parleyDecode(Swift.String.self, forKey: .currency)
+  }
+
+  /// Encodes the value with Parley's JSON mapping.
+  func encode(to encoder: any Swift.Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.parleyEncode(self.amountMinor, forKey: .amountMinor)
+    try container.parleyEncode(self.currency, forKey: .currency)
+  }
+}
+
+extension FocusEdge.Money: Parley.ParleyBinaryMessage {
+  /// Decodes the fields of one binary-codec message.
+  init(parleyBinary reader: inout Parley.BinaryReader) throws {
+    var _amountMinor: Swift.Int64? = nil
+    var _currency: Swift.String? = nil
+    while let field = try reader.nextField() {
+      switch field.number {
+      case 1:
+        _amountMinor = try reader.withParleyPath("amountMinor") { reader in try reader.readInt64() }
+      case 2:
+        _currency = try reader.withParleyPath("currency") { reader in try reader.readString() }
+      default:
+        try reader.skipField()
+      }
+    }
+    guard let _amountMinor else {
+      throw Parley.BinaryDecodingError(.missingRequiredField("amountMinor"), offset: reader.offset)
+    }
+    self.amountMinor = _amountMinor
+    guard let _currency else {
+      throw Parley.BinaryDecodingError(.missingRequiredField("currency"), offset: reader.offset)
+    }
+    self.currency = _currency
+  }
+
+  /// Appends the fields of this value in ascending field-number order.
+  func encodeParleyBinary(to writer: inout Parley.BinaryWriter) {
+    writer.writeInt64(field: 1, self.amountMinor)
+    writer.writeString(field: 2, self.currency)
+  }
+}
+
+extension FocusEdge.Money: Parley.ParleyValidatable {
+  /// Appends every violated constraint of this value, with paths under `path`.
+  func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
+    Parley.ParleyValidation.checkRange(self.amountMinor, minimum: 0, maximum: nil, path: Parley.ParleyValidation.member(path, "amountMinor"), into: &violations)
+    Parley.ParleyValidation.checkPattern(self.currency, "^[A-Z]{3}$", path: Parley.ParleyValidation.member(path, "currency"), into: &violations)
+  }
+}
+
+extension FocusEdge.LineItem: Swift.Codable, Parley.ParleyJSONCodable {
+  private enum CodingKeys: Swift.String, Swift.CodingKey {
+    case sku = "sku"
+    case quantity = "quantity"
+    case price = "price"
+  }
+
+  /// Decodes a value with Parley's JSON mapping.
+  init(from decoder: any Swift.Decoder) throws {
+    try Parley.ParleyJSON.rejectUnknownKeys(in: decoder, known: ["sku", "quantity", "price"])
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.sku = try container.parleyDecode(Swift.String.self, forKey: .sku)
+    self.quantity = try container.parleyDecode(Swift.Int32.self, forKey: .quantity)
+    self.price = try container.parleyDecode(FocusEdge.Money.self, forKey: .price)
+  }
+
+  /// Encodes the value with Parley's JSON mapping.
+  func encode(to encoder: any Swift.Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.parleyEncode(self.sku, forKey: .sku)
+    try container.parleyEncode(self.quantity, forKey: .quantity)
+    try container.parleyEncode(self.price, forKey: .price)
+  }
+}
+
+extension FocusEdge.LineItem: Parley.ParleyBinaryMessage {
+  /// Decodes the fields of one binary-codec message.
+  init(parleyBinary reader: inout Parley.BinaryReader) throws {
+    var _sku: Swift.String? = nil
+    var _quantity: Swift.Int32? = nil
+    var _price: FocusEdge.Money? = nil
+    while let field = try reader.nextField() {
+      switch field.number {
+      case 1:
+        _sku = try reader.withParleyPath("sku") { reader in try reader.readString() }
+      case 2:
+        _quantity = try reader.withParleyPath("quantity") { reader in try reader.readInt32() }
+      case 3:
+        _price = try reader.withParleyPath("price") { reader in try reader.readParleyMessage(FocusEdge.Money.self) }
+      default:
+        try reader.skipField()
+      }
+    }
+    guard let _sku else {
+      throw Parley.BinaryDecodingError(.missingRequiredField("sku"), offset: reader.offset)
+    }
+    self.sku = _sku
+    guard let _quantity else {
+      throw Parley.BinaryDecodingError(.missingRequiredField("quantity"), offset: reader.offset)
+    }
+    self.quantity = _quantity
+    guard let _price else {
+      throw Parley.BinaryDecodingError(.missingRequiredField("price"), offset: reader.offset)
+    }
+    self.price = _price
+  }
+
+  /// Appends the fields of this value in ascending field-number order.
+  func encodeParleyBinary(to writer: inout Parley.BinaryWriter) {
+    writer.writeString(field: 1, self.sku)
+    writer.writeInt32(field: 2, self.quantity)
+    writer.writeParleyMessage(field: 3, self.price)
+  }
+}
+
+extension FocusEdge.LineItem: Parley.ParleyValidatable {
+  /// Appends every violated constraint of this value, with paths under `path`.
+  func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
+    Parley.ParleyValidation.checkSize(self.sku.unicodeScalars.count, "length", minimum: 1, maximum: 64, path: Parley.ParleyValidation.member(path, "sku"), into: &violations)
+    Parley.ParleyValidation.checkRange(self.quantity, minimum: 1, maximum: 1000, path: Parley.ParleyValidation.member(path, "quantity"), into: &violations)
+    Parley.ParleyValidation.collect(self.price, path: Parley.ParleyValidation.member(path, "price"), into: &violations)
+  }
+}
+
+extension FocusEdge.Payment: Swift.Codable, Parley.ParleyJSONCodable {
+  private enum CodingKeys: Swift.String, Swift.CodingKey {
+    case type
+    case value
+  }
+
+  /// Decodes a value with Parley's JSON mapping.
+  init(from decoder: any Swift.Decoder) throws {
+    try Parley.ParleyJSON.rejectUnknownKeys(in: decoder, known: ["type", "value"])
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let name = try container.decode(Swift.String.self, forKey: .type)
+    switch name {
+    case "card":
+      self = .card(try container.parleyDecode(Swift.String.self, forKey: .value))
+    case "invoice":
+      self = .invoice(try container.parleyDecode(Swift.Int64.self, forKey: .value))
+    default:
+      self = .unknown(Parley.UnknownUnionVariant(name: name, jsonValue: try container.decodeIfPresent(Parley.ParleyJSONValue.self, forKey: .value)?.jsonText()))
+    }
+  }
+
+  /// Encodes the value with Parley's JSON mapping.
+  func encode(to encoder: any Swift.Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    switch self {
+    case .card(let value):
+      try container.encode("card", forKey: .type)
+      try container.parleyEncode(value, forKey: .value)
+    case .invoice(let value):
+      try container.encode("invoice", forKey: .type)
+      try container.parleyEncode(value, forKey: .value)
+    case .unknown(let variant):
+      try container.encode(variant.name ?? Swift.String(variant.number ?? 0), forKey: .type)
+      if let json = variant.jsonValue {
+        try container.encode(try Parley.ParleyJSONValue(jsonText: json), forKey: .value)
+      }
+    }
+  }
+}
+
+extension FocusEdge.Payment: Parley.ParleyBinaryMessage {
+  /// Decodes the fields of one binary-codec message.
+  init(parleyBinary reader: inout Parley.BinaryReader) throws {
+    var result: Self? = nil
+    var count = 0
+    while let field = try reader.nextField() {
+      count += 1
+      switch field.number {
+      case 1:
+        result = .card(try reader.withParleyPath("card") { reader in try reader.readString() })
+      case 2:
+        result = .invoice(try reader.withParleyPath("invoice") { reader in try reader.readInt64() })
+      default:
+        result = .unknown(try reader.readUnknownUnionVariant(field))
+      }
+    }
+    guard count == 1, let result else {
+      throw Parley.BinaryDecodingError(.invalidUnion(variantCount: count), offset: reader.offset)
+    }
+    self = result
+  }
+
+  /// Appends the fields of this value in ascending field-number order.
+  func encodeParleyBinary(to writer: inout Parley.BinaryWriter) {
+    switch self {
+    case .card(let value):
+      writer.writeString(field: 1, value)
+    case .invoice(let value):
+      writer.writeInt64(field: 2, value)
+    case .unknown(let variant):
+      writer.writeUnknownUnionVariant(variant)
+    }
+  }
+}
+
+extension FocusEdge.Payment: Parley.ParleyValidatable {
+  /// Appends every violated constraint of this value, with paths under `path`.
+  func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {}
+}
+
+extension FocusEdge.Order: Swift.Codable, Parley.ParleyJSONCodable {
+  private enum CodingKeys: Swift.String, Swift.CodingKey {
+    case id = "id"
+    case customer = "customer"
+    case items = "items"
+    case note = "note"
+    case status = "status"
+    case payment = "payment"
+    case labels = "labels"
+    case giftWrap = "giftWrap"
+  }
+
+  /// Decodes a value with Parley's JSON mapping.
+  init(from decoder: any Swift.Decoder) throws {
+    try Parley.ParleyJSON.rejectUnknownKeys(in: decoder, known: ["id", "customer", "items", "note", "status", "payment", "labels", "giftWrap"])
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.id = try container.parleyDecode(Swift.String.self, forKey: .id)
+    self.customer = try container.parleyDecode(Swift.String.self, forKey: .customer)
+    self.items = try container.parleyDecode([FocusEdge.LineItem].self, forKey: .items)
+    self.note = try container.parleyDecodeIfPresent(Swift.String.self, forKey: .note)
+    self.status = try container.parleyDecodeIfPresent(FocusEdge.Level.self, forKey: .status) ?? FocusEdge.Level.low
+    self.payment = try container.parleyDecodeIfPresent(FocusEdge.Payment.self, forKey: .payment)
+    self.labels = try container.parleyDecodeIfPresent([Swift.String: Swift.String].self, forKey: .labels) ?? [:]
+    self.giftWrap = try container.parleyDecodeIfPresent(Swift.Bool.self, forKey: .giftWrap) ?? false
+  }
+
+  /// Encodes the value with Parley's JSON mapping.
+  func encode(to encoder: any Swift.Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.parleyEncode(self.id, forKey: .id)
+    try container.parleyEncode(self.customer, forKey: .customer)
+    try container.parleyEncode(self.items, forKey: .items)
+    try container.parleyEncodeIfPresent(self.note, forKey: .note)
+    try container.parleyEncode(self.status, forKey: .status)
+    try container.parleyEncodeIfPresent(self.payment, forKey: .payment)
+    try container.parleyEncode(self.labels, forKey: .labels)
+    try container.parleyEncode(self.giftWrap, forKey: .giftWrap)
+  }
+}
+
+extension FocusEdge.Order: Parley.ParleyBinaryMessage {
+  /// Decodes the fields of one binary-codec message.
+  init(parleyBinary reader: inout Parley.BinaryReader) throws {
+    var _id: Swift.String? = nil
+    var _customer: Swift.String? = nil
+    var _items: [FocusEdge.LineItem]? = nil
+    var _note: Swift.String? = nil
+    var _status: FocusEdge.Level = FocusEdge.Level.low
+    var _payment: FocusEdge.Payment? = nil
+    var _labels: [Swift.String: Swift.String] = [:]
+    var _giftWrap: Swift.Bool = false
+    while let field = try reader.nextField() {
+      switch field.number {
+      case 1:
+        _id = try reader.withParleyPath("id") { reader in try reader.readString() }
+      case 2:
+        _customer = try reader.withParleyPath("customer") { reader in try reader.readString() }
+      case 3:
+        _items = try reader.withParleyPath("items") { reader in try reader.readIndexedList { reader in try reader.readParleyMessage(FocusEdge.LineItem.self) } }
+      case 4:
+        _note = try reader.withParleyPath("note") { reader in try reader.readString() }
+      case 5:
+        _status = try reader.withParleyPath("status") { reader in try reader.readParleyEnum(FocusEdge.Level.self) }
+      case 6:
+        _payment = try reader.withParleyPath("payment") { reader in try reader.readParleyMessage(FocusEdge.Payment.self) }
+      case 7:
+        _labels = try reader.withParleyPath("labels") { reader in try reader.readMap { reader in (try reader.readString(), try reader.readString()) } }
+      case 8:
+        _giftWrap = try reader.withParleyPath("giftWrap") { reader in try reader.readBool() }
+      default:
+        try reader.skipField()
+      }
+    }
+    guard let _id else {
+      throw Parley.BinaryDecodingError(.missingRequiredField("id"), offset: reader.offset)
+    }
+    self.id = _id
+    guard let _customer else {
+      throw Parley.BinaryDecodingError(.missingRequiredField("customer"), offset: reader.offset)
+    }
+    self.customer = _customer
+    guard let _items else {
+      throw Parley.BinaryDecodingError(.missingRequiredField("items"), offset: reader.offset)
+    }
+    self.items = _items
+    self.note = _note
+    self.status = _status
+    self.payment = _payment
+    self.labels = _labels
+    self.giftWrap = _giftWrap
+  }
+
+  /// Appends the fields of this value in ascending field-number order.
+  func encodeParleyBinary(to writer: inout Parley.BinaryWriter) {
+    writer.writeString(field: 1, self.id)
+    writer.writeString(field: 2, self.customer)
+    writer.writeList(field: 3, self.items) { writer, e0 in writer.writeParleyMessage(e0) }
+    if let value = self.note {
+      writer.writeString(field: 4, value)
+    }
+    writer.writeParleyEnum(field: 5, self.status)
+    if let value = self.payment {
+      writer.writeParleyMessage(field: 6, value)
+    }
+    writer.writeMap(field: 7, self.labels.sorted { $0.key < $1.key }) { writer, k0, v0 in writer.writeString(k0); writer.writeString(v0) }
+    writer.writeBool(field: 8, self.giftWrap)
+  }
+}
+
+extension FocusEdge.Order: Parley.ParleyValidatable {
+  /// Appends every violated constraint of this value, with paths under `path`.
+  func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
+    Parley.ParleyValidation.checkSize(self.items.count, "count", minimum: 1, maximum: 100, path: Parley.ParleyValidation.member(path, "items"), into: &violations)
+    for (i0, e0) in self.items.enumerated() {
+      Parley.ParleyValidation.collect(e0, path: Parley.ParleyValidation.index(Parley.ParleyValidation.member(path, "items"), i0), into: &violations)
+    }
+    if let o0 = self.note {
+      Parley.ParleyValidation.checkSize(o0.unicodeScalars.count, "length", minimum: nil, maximum: 500, path: Parley.ParleyValidation.member(path, "note"), into: &violations)
     }
   }
 }
