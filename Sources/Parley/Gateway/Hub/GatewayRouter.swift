@@ -192,7 +192,7 @@ final class GatewayRouter: Sendable {
     let timeoutNanos =
       envelope.timeoutMs.map { UInt64(max(0, $0)) &* 1_000_000 } ?? UInt64(3_600) * 1_000_000_000
     let abandonAt = now &+ timeoutNanos &+ configuration.abandonAfter.nanoseconds
-    let chosen = state.withLock { state -> Result<(ServerPeer, UInt64, String), ParleyError> in
+    let chosen = state.withLock { state -> Result<(ServerPeer, UInt64, String, Bool), ParleyError> in
       if state.parties[callerKey]?.outgoing[callerID] != nil {
         return .failure(
           ParleyError(.protocolError, "call id \(callerID) is already in flight on this connection"))
@@ -259,15 +259,16 @@ final class GatewayRouter: Sendable {
         context: envelope.context, started: .now, abandonAt: abandonAt)
       if state.parties[callerKey] == nil { state.parties[callerKey] = Party(peer: peer) }
       state.parties[callerKey]?.outgoing[callerID] = (target, id)
-      return .success((instance.peer, id, instance.instance))
+      return .success((instance.peer, id, instance.instance, instance.inFlight > 1))
     }
     switch chosen {
     case .failure(let error): return .refused(error)
-    case .success(let (target, id, instanceName)):
+    case .success(let (target, id, instanceName, othersInFlight)):
       var forwarded = envelope
       forwarded.id = id
       forwarded.from = peer.identity
-      if let error = send(forwarded, to: target) {
+      // With other calls in flight to that instance, let its I/O thread send them together.
+      if let error = send(forwarded, to: target, flushNow: !othersInFlight) {
         _ = takeRoute(instance: Self.key(target), id: id)
         return .refused(
           ParleyError(
@@ -301,19 +302,20 @@ final class GatewayRouter: Sendable {
       return
     }
     let failed = envelope.ok != true
-    let found = state.withLock { state -> Route? in
+    let found = state.withLock { state -> (Route, Bool)? in
       guard let route = Self.takeRoute(instance: key, id: id, in: &state) else {
         state.forgedReplies += 1
         return nil
       }
       if failed { state.instances[key]?.errors += 1 }
       Self.count(route, error: failed, cancelled: false, in: &state)
-      return route
+      return (route, state.parties[route.caller]?.outgoing.isEmpty == false)
     }
-    guard let route = found else { return }
+    guard let (route, callerWaitsForMore) = found else { return }
     var answer = envelope
     answer.id = route.callerID
-    _ = send(answer, to: route.callerPeer)
+    // While the caller waits for more replies, let its I/O thread send them together.
+    _ = send(answer, to: route.callerPeer, flushNow: !callerWaitsForMore)
     let duration = ContinuousClock.now - route.started
     emit(
       failed ? .failed : .delivered, service: route.service, method: route.method, context: route.context,
