@@ -5,6 +5,9 @@ import Parley
 /// stdout once accepting, and exits when stdin closes (so it never outlives its parent).
 enum BenchServer {
   static func run(_ arguments: [String]) async {
+    var arguments = arguments
+    let inline = arguments.contains("--inline-handlers")
+    arguments.removeAll { $0 == "--inline-handlers" }
     guard arguments.count == 2 else { usage() }
     let endpoint: Endpoint
     switch arguments[0] {
@@ -19,6 +22,7 @@ enum BenchServer {
     var configuration = ServerConfiguration()
     configuration.name = "parley-bench"
     configuration.maxInFlightPerConnection = 4096
+    configuration.startsHandlersOnIOThread = inline
     let server = ParleyServer(configuration: configuration)
     server.register(BenchService.registration())
     do {
@@ -38,7 +42,8 @@ enum BenchServer {
   }
 
   static func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: parley-bench serve (--unix PATH | --tcp HOST:PORT)\n".utf8))
+    FileHandle.standardError.write(
+      Data("usage: parley-bench serve (--unix PATH | --tcp HOST:PORT) [--inline-handlers]\n".utf8))
     exit(2)
   }
 }

@@ -11,6 +11,7 @@ import Parley
 struct BenchOptions {
   var jsonPath: String?
   var sameProcess = false
+  var inlineHandlers = false
   var sequentialCalls = 20_000
   var concurrentCalls = 300_000
   var inFlight = 64
@@ -26,6 +27,7 @@ struct BenchOptions {
       switch arguments[index] {
       case "--json": jsonPath = try value()
       case "--same-process": sameProcess = true
+      case "--inline-handlers": inlineHandlers = true
       case "--sequential": sequentialCalls = try Int(value()) ?? sequentialCalls
       case "--concurrent": concurrentCalls = try Int(value()) ?? concurrentCalls
       case "--in-flight": inFlight = try Int(value()) ?? inFlight
@@ -86,7 +88,9 @@ struct Benchmark {
 
   private func startServer(on endpoint: Endpoint) async throws -> RunningServer {
     if options.sameProcess {
-      let server = ParleyServer()
+      var configuration = ServerConfiguration()
+      configuration.startsHandlersOnIOThread = options.inlineHandlers
+      let server = ParleyServer(configuration: configuration)
       server.register(BenchService.registration())
       let bound = try await server.start(on: endpoint)
       return RunningServer(endpoint: bound, stop: { await server.stop() })
@@ -97,6 +101,7 @@ struct Benchmark {
     case .unix(let path): process.arguments = ["serve", "--unix", path]
     case .tcp(let host, let port): process.arguments = ["serve", "--tcp", "\(host):\(port)"]
     }
+    if options.inlineHandlers { process.arguments?.append("--inline-handlers") }
     let output = Pipe()
     let input = Pipe()
     process.standardOutput = output
@@ -193,7 +198,7 @@ struct Benchmark {
     }
     func format(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
     print(
-      "parley-bench: \(BenchService.payload.count)-byte JSON payload, server in \(options.sameProcess ? "the same process" : "a child process")"
+      "parley-bench: \(BenchService.payload.count)-byte JSON payload, server in \(options.sameProcess ? "the same process" : "a child process"), handlers start \(options.inlineHandlers ? "on the I/O thread" : "on the pool")"
     )
     print(
       pad("transport", 10) + pad("scenario", 26) + pad("calls", 10) + pad("calls/s", 12) + pad("p50 µs", 10)
@@ -213,6 +218,8 @@ struct Benchmark {
     writer.int(BenchService.payload.count)
     writer.key("serverInChildProcess")
     writer.bool(!options.sameProcess)
+    writer.key("handlersStartOnIOThread")
+    writer.bool(options.inlineHandlers)
     writer.key("results")
     writer.beginArray()
     for result in results {

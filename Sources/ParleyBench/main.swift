@@ -1,8 +1,8 @@
 // parley-bench: release-mode benchmarks of the runtime core.
 //
 //   swift run -c release --scratch-path .build-runtime parley-bench [--json PATH] [--same-process]
-//       [--sequential N] [--concurrent N] [--in-flight K]
-//   parley-bench serve (--unix PATH | --tcp HOST:PORT)     serve the bench service until killed
+//       [--sequential N] [--concurrent N] [--in-flight K] [--inline-handlers]
+//   parley-bench serve (--unix PATH | --tcp HOST:PORT) [--inline-handlers]   serve until killed
 //
 // By default the server runs in a child process (this executable in `serve` mode), so the numbers
 // are real inter-process calls.

@@ -26,6 +26,7 @@ final class CallDispatcher: Sendable {
   private let core: ConnectionCore
   private let maxDepth: Int
   private let maxInFlight: Int
+  private let startsInline: Bool
   private let route: Route
   private let observer: ParleyObserver?
   private let source: String
@@ -34,9 +35,10 @@ final class CallDispatcher: Sendable {
   /// Creates a dispatcher answering on `core`.
   init(
     core: ConnectionCore, maxDepth: Int, maxInFlight: Int, observer: ParleyObserver? = nil,
-    source: String = "server", route: @escaping Route
+    source: String = "server", startsInline: Bool = false, route: @escaping Route
   ) {
     self.core = core
+    self.startsInline = startsInline
     self.maxDepth = maxDepth
     self.maxInFlight = maxInFlight
     self.observer = observer
@@ -132,7 +134,7 @@ final class CallDispatcher: Sendable {
     }
     // The task is created outside the lock (it may finish at once and needs the lock); a cancel
     // or timeout that came in between is applied as soon as the handle is stored.
-    let task = Task { [self] in
+    let operation: @Sendable () async -> Void = { [self] in
       let started = ContinuousClock.now
       notify(.handlerStarted, envelope)
       let outcome = await run(handler, call, deadline: envelope.timeoutMs == nil ? nil : deadlineNanos)
@@ -143,6 +145,9 @@ final class CallDispatcher: Sendable {
       }
       finish(id, outcome)
     }
+    // Inline: the handler starts on this I/O thread and runs until its first suspension (no
+    // thread hop; its reply joins this read batch's write). Otherwise it starts on the pool.
+    let task = startsInline ? Task.immediate(operation: operation) : Task(operation: operation)
     let cancelNow = state.withLock { state -> Bool in
       guard state.inbound[id] != nil else { return false }  // already finished
       state.inbound[id]?.task = task

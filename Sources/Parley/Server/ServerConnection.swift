@@ -29,7 +29,8 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
         heartbeatInterval: configuration.heartbeatInterval.nanoseconds,
         missedPingsAllowed: configuration.missedPingsAllowed))
     dispatcher = CallDispatcher(
-      core: core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlightPerConnection
+      core: core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlightPerConnection,
+      startsInline: configuration.startsHandlersOnIOThread
     ) { [weak server] contract, version, service in
       guard let server else { return .failure(ParleyError(.shuttingDown, "the server is gone")) }
       return server.route(contract: contract, version: version, service: service)

@@ -127,6 +127,20 @@ extension RuntimeSocketSuites {
       await harness.tearDown()
     }
 
+    @Test func handlersStartedOnTheIOThreadBehaveTheSame() async throws {
+      var server = ServerConfiguration()
+      server.startsHandlersOnIOThread = true
+      let harness = try await Harness.make(.unix, server: server)
+      #expect(try await harness.connection.echo(#"{"a":1}"#) == #"{"a":1}"#)
+      await expectParleyError(.application) { _ = try await harness.connection.echo("fail", "{}") }
+      await expectParleyError(.internal) { _ = try await harness.connection.echo("crash", "{}") }
+      await expectParleyError(.timeout) {
+        _ = try await harness.connection.echo("sleep", "{}", timeout: .milliseconds(50))
+      }
+      #expect(await eventually { harness.server.inFlightCalls == 0 })
+      await harness.tearDown()
+    }
+
     @Test func onewayRunsWithoutReply() async throws {
       let received = Flag()
       var service = echoService()
