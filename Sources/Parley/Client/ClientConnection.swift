@@ -180,17 +180,25 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
           switch state.phase {
           case .ready: break
           case .closed(let error):
-            return (ParleyError(.notConnected, "the connection is closed: \(error.message)", mayHaveRun: false), false)
+            return (
+              ParleyError(.notConnected, "the connection is closed: \(error.message)", mayHaveRun: false),
+              false
+            )
           case .handshaking:
             return (ParleyError(.notConnected, "the handshake is not complete", mayHaveRun: false), false)
           }
           if Task.isCancelled {
-            return (ParleyError(.cancelled, "the call was cancelled before it was sent", mayHaveRun: false), false)
+            return (
+              ParleyError(.cancelled, "the call was cancelled before it was sent", mayHaveRun: false), false
+            )
           }
           let limit = maxInFlight.load(ordering: .relaxed)
           if state.pending.count >= limit {
-            return (ParleyError(
-              .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false), false)
+            return (
+              ParleyError(
+                .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false),
+              false
+            )
           }
           state.pending[id] = Pending(
             continuation: continuation, deadline: deadline, service: service, method: method)

@@ -98,7 +98,8 @@ enum UnixSocketFile {
   static func identity(of path: String) -> Identity? {
     var info = stat()
     guard lstat(path, &info) == 0 else { return nil }
-    return Identity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))
+    return Identity(
+      device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))
   }
 
   /// Removes `path` only if it is still the socket file we created.
