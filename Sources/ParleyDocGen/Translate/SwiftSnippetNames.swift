@@ -8,7 +8,7 @@ import ParleyFrontEnd
 ///   camel case (`shop.orders` → `ShopOrders`), so types are written `ShopOrders.Order`;
 /// - fields, cases and methods are lower camel case, escaped (`` `default` ``, `self_`), and
 ///   renamed with `_` when they collide with generated members (`description_`);
-/// - a service's client is `ShopOrders.OrderServiceClient`.
+/// - a service's client is `ShopOrders.OrderServiceClient`, created from a connection.
 enum SwiftSnippetNames {
   static let keywords: Set<String> = [
     "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
@@ -36,6 +36,11 @@ enum SwiftSnippetNames {
   /// `ShopOrders.OrderServiceClient`.
   static func client(_ service: ServiceDeclaration) -> String {
     namespace(service.contract) + "." + upperCamelCase(service.name) + "Client"
+  }
+
+  /// `ShopOrders.OrderServiceDescriptor`.
+  static func descriptor(_ service: ServiceDeclaration) -> String {
+    namespace(service.contract) + "." + upperCamelCase(service.name) + "Descriptor"
   }
 
   /// `ShopOrders`.
