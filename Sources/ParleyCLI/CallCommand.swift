@@ -81,7 +81,10 @@ struct CallCommand: CLICommand {
     (String, Int), UsageError
   > {
     let expansion = ContractInputs.expand(paths)
-    if let problem = expansion.problems.first { return .failure(UsageError(message: problem)) }
+    if let problem = expansion.problems.first {
+      let text = problem.hasPrefix("error: ") ? String(problem.dropFirst("error: ".count)) : problem
+      return .failure(UsageError(message: text))
+    }
     let loaded = FrontEnd.load(paths: expansion.paths)
     if loaded.hasErrors {
       return .failure(UsageError(message: "the contracts have errors; run 'parley check' on them"))
