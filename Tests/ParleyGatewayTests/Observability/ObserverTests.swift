@@ -57,3 +57,21 @@ final class EventLog: Sendable {
         == "[gateway] failed OrderService.getOrder root=abc chain=OrderService in 1.50 ms error=TIMEOUT")
   }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct ServerObserverTests {
+  @Test func aPlainServerReportsHandlerEventsToo() async throws {
+    let log = EventLog()
+    var configuration = ServerConfiguration()
+    configuration.name = "orders-server"
+    configuration.observer = log.observer
+    let server = try await TestServer.start([Fixtures.echo()], configuration: configuration)
+    let client = try await server.connect()
+    _ = try await client.call(
+      contract: "test.echo", version: 3, service: "EchoService", method: "echo", payload: json("{}"))
+    #expect(await eventually { log.kinds(.succeeded).count == 1 })
+    #expect(log.kinds(.handlerStarted).first?.source == "orders-server")
+    #expect(log.kinds(.handlerStarted).first?.chain == ["EchoService"])
+    await client.close()
+    await server.stop()
+  }
+}
