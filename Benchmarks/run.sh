@@ -112,6 +112,11 @@ run_scenario() {
       result=""
     fi
   fi
+  # The server's CPU time (user + system) over its whole life, for CPU per call.
+  local server_cpu=null
+  if [ -r "/proc/$server_pid/stat" ]; then
+    server_cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$server_pid/stat")"
+  fi
   kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
@@ -122,8 +127,8 @@ run_scenario() {
     echo "  FAILED: $label: $error" >&2
     result='{"error":"'"$error"'"}'
   fi
-  printf '{"implementation":"%s","transport":"%s","inFlight":%s,"placement":"%s","result":%s}\n' \
-    "$impl" "$transport" "$in_flight" "$placement" "$result" >> "$lines"
+  printf '{"implementation":"%s","transport":"%s","inFlight":%s,"placement":"%s","serverCpuSeconds":%s,"result":%s}\n' \
+    "$impl" "$transport" "$in_flight" "$placement" "$server_cpu" "$result" >> "$lines"
 }
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <time.h>
@@ -191,7 +192,7 @@ static int client(const char *endpoint, int in_flight, double warmup, double dur
   size_t frame = 4 + (size_t)payload;
   uint8_t *out = malloc(frame * (size_t)in_flight), *in = malloc(BUFFER);
   double *sent = malloc(sizeof(double) * (size_t)in_flight);  // send times, a ring in call order
-  size_t capacity = 1 << 20, recorded = 0;
+  size_t capacity = 1 << 20, recorded = 0, total = 0;
   double *latencies = malloc(sizeof(double) * capacity);
   if (!out || !in || !sent || !latencies) die("malloc");
   uint8_t prototype[4 + 65536];
@@ -232,6 +233,7 @@ static int client(const char *endpoint, int in_flight, double warmup, double dur
       }
       head = (head + 1) % in_flight;
       outstanding--;
+      total++;
       replies++;
     }
     memmove(in, in + offset, used - offset);
@@ -247,8 +249,13 @@ static int client(const char *endpoint, int in_flight, double warmup, double dur
   close(fd);
   qsort(latencies, recorded, sizeof(double), compare_doubles);
 #define AT(q) (recorded ? latencies[(size_t)((double)(recorded - 1) * (q))] * 1e6 : 0)
-  printf("{\"calls\":%zu,\"seconds\":%.6f,\"p50\":%.2f,\"p99\":%.2f,\"p999\":%.2f}\n", recorded, duration,
-         AT(0.5), AT(0.99), AT(0.999));
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  double cpu = (double)usage.ru_utime.tv_sec + (double)usage.ru_utime.tv_usec / 1e6 + (double)usage.ru_stime.tv_sec +
+               (double)usage.ru_stime.tv_usec / 1e6;
+  printf("{\"calls\":%zu,\"seconds\":%.6f,\"p50\":%.2f,\"p99\":%.2f,\"p999\":%.2f,\"totalCalls\":%zu,"
+         "\"cpuSeconds\":%.3f}\n",
+         recorded, duration, AT(0.5), AT(0.99), AT(0.999), total, cpu);
   return 0;
 }
 

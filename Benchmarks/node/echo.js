@@ -70,6 +70,7 @@ function client(options) {
   const calls = new Map();  // id → send time (ms)
   const latencies = [];
   let nextID = 1;
+  let total = 0;
   let start, measureFrom, measureTo;
 
   const send = () => {
@@ -81,6 +82,7 @@ function client(options) {
     const sent = calls.get(message.id);
     if (sent === undefined) throw new Error(`unexpected reply ${message.id}`);
     calls.delete(message.id);
+    total++;
     const t = performance.now();
     if (t >= measureFrom && t < measureTo) latencies.push(t - sent);
     if (t < measureTo) {
@@ -103,10 +105,12 @@ function client(options) {
 
   function report() {
     const sorted = Float64Array.from(latencies).sort();
+    const cpu = process.cpuUsage();
     const at = (q) => (sorted.length ? sorted[Math.floor((sorted.length - 1) * q)] * 1000 : 0);
     process.stdout.write(JSON.stringify({
       calls: sorted.length, seconds: options.duration,
       p50: +at(0.5).toFixed(2), p99: +at(0.99).toFixed(2), p999: +at(0.999).toFixed(2),
+      totalCalls: total, cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(3),
     }) + '\n');
   }
 }

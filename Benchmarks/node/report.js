@@ -14,24 +14,32 @@ const names = { c: 'C (limit)', node: 'Node.js net+JSON', grpc: 'gRPC Swift 2', 
 const rows = fs.readFileSync(input, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 for (const row of rows) {
   const r = row.result;
-  if (!r.error) r.callsPerSecond = Math.round(r.calls / r.seconds);
+  if (r.error) continue;
+  r.callsPerSecond = Math.round(r.calls / r.seconds);
+  // CPU time of both processes (whole run, warm-up and start-up included) per completed call.
+  if (r.totalCalls > 0 && r.cpuSeconds != null && row.serverCpuSeconds != null) {
+    r.cpuMicrosPerCall = +(((r.cpuSeconds + row.serverCpuSeconds) / r.totalCalls) * 1e6).toFixed(2);
+  }
 }
 
 const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
-const header = ['implementation', 'socket', 'in flight', 'CPUs', 'calls/s', 'p50 µs', 'p99 µs', 'p99.9 µs'];
+const header = ['implementation', 'socket', 'in flight', 'CPUs', 'calls/s', 'p50 µs', 'p99 µs', 'p99.9 µs',
+  'CPU µs/call'];
 const table = rows.map((row) => {
   const r = row.result;
   const base = [names[row.implementation] || row.implementation, row.transport, String(row.inFlight), row.placement];
-  if (r.error) return base.concat(['failed', '-', '-', '-']);
+  if (r.error) return base.concat(['failed', '-', '-', '-', '-']);
   const us = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
-  return base.concat([r.callsPerSecond.toLocaleString('en-US'), us(r.p50), us(r.p99), us(r.p999)]);
+  return base.concat([r.callsPerSecond.toLocaleString('en-US'), us(r.p50), us(r.p99), us(r.p999),
+    r.cpuMicrosPerCall == null ? '-' : us(r.cpuMicrosPerCall)]);
 });
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
-const numeric = new Set([2, 4, 5, 6, 7]);
+const numeric = new Set([2, 4, 5, 6, 7, 8]);
 const line = (cells) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
 
 console.log(`Echo of a 64-byte payload, one client connection; ${meta.warmup}s warm-up excluded, ${meta.duration}s measured per row.`);
 console.log(`Machine: ${os.cpus().length} × ${cpu}, Linux ${os.release()}, node ${process.version}; load average ${meta['load-before']} before, ${meta['load-after']} after.`);
+console.log('CPU µs/call: user + system time of server and client over the whole run, divided by all calls.');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const t of table) console.log(line(t));

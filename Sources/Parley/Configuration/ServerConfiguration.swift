@@ -8,9 +8,6 @@ public struct ServerConfiguration: Sendable {
   public var maxFrameSize: Int = ParleyDefaults.maxFrameSize
   /// Calls run at once per connection; more are refused with `OVERLOADED` (did not run).
   public var maxInFlightPerConnection: Int = ParleyDefaults.maxInFlightPerConnection
-  /// Streams running at once per connection (they also count as calls in flight); more are
-  /// refused with `OVERLOADED` (did not run).
-  public var maxConcurrentStreamsPerConnection: Int = StreamDefaults.maxConcurrentStreamsPerConnection
   /// Outbound bytes queued per connection; above it the peer is not reading and the connection
   /// is closed with `goaway` `OVERLOADED`.
   public var maxPendingWriteBytes: Int = ParleyDefaults.maxPendingWriteBytes
@@ -39,14 +36,7 @@ public struct ServerConfiguration: Sendable {
   /// `await` then delays every connection of that I/O thread, pings included: enable it only
   /// for handlers that are quick or suspend early.
   public var startsHandlersOnIOThread: Bool = false
-  /// The shared secret every client must prove it knows, by challenge–response, before
-  /// `welcome` (the secret never crosses the wire). Required for TCP bound beyond loopback; when
-  /// set, it applies to every connection of the server. Load it with
-  /// ``SharedSecret/load(fromFile:)``, which refuses files others can read.
-  public var secret: SharedSecret? = nil
-  /// The shared secret as text (its UTF-8 bytes, at least ``SharedSecret/minimumByteCount``),
-  /// used when ``secret`` is `nil`; a shorter one makes ``ParleyServer/start(on:)`` fail. Prefer
-  /// ``secret``.
+  /// Shared secret every `hello` must carry. Required for TCP bound beyond loopback.
   public var sharedSecret: String? = nil
   /// Receives the lifecycle events of the calls this server runs (handler started, succeeded,
   /// failed), each with its correlation root; see ``ParleyObserver``. Default: none.
