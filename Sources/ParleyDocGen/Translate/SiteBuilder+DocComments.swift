@@ -49,23 +49,28 @@ extension SiteBuilder {
       if rest.count == 1 {
         return (true, isShown(declaration.doc) ? Anchors.link(to: reference) : nil)
       }
-      guard rest.count == 2, let member = rest.last, let memberDoc = memberDoc(declaration, member) else {
+      guard rest.count == 2, let member = rest.last, let found = self.member(member, of: declaration) else {
         continue
       }
-      let shown = isShown(declaration.doc) && isShown(memberDoc.doc)
+      let shown = isShown(declaration.doc) && isShown(found.doc)
       return (true, shown ? Anchors.link(to: reference, member: member) : nil)
     }
     return (false, nil)
   }
 
-  /// The doc comment of a member (`.some(nil)` when it exists without a comment).
-  private func memberDoc(_ declaration: Declaration, _ member: String) -> (doc: String?, Void)? {
+  /// A member that a doc link can name, with its doc comment.
+  private struct LinkableMember {
+    var doc: String?
+  }
+
+  /// The field, case, variant or method `name` of `declaration`, if it has one.
+  private func member(_ name: String, of declaration: Declaration) -> LinkableMember? {
     switch declaration {
-    case .struct(let d): d.field(named: member).map { ($0.doc, ()) }
-    case .error(let d): d.field(named: member).map { ($0.doc, ()) }
-    case .enum(let d): d.enumCase(named: member).map { ($0.doc, ()) }
-    case .union(let d): d.variant(named: member).map { ($0.doc, ()) }
-    case .service(let d): d.method(named: member).map { ($0.doc, ()) }
+    case .struct(let d): d.field(named: name).map { LinkableMember(doc: $0.doc) }
+    case .error(let d): d.field(named: name).map { LinkableMember(doc: $0.doc) }
+    case .enum(let d): d.enumCase(named: name).map { LinkableMember(doc: $0.doc) }
+    case .union(let d): d.variant(named: name).map { LinkableMember(doc: $0.doc) }
+    case .service(let d): d.method(named: name).map { LinkableMember(doc: $0.doc) }
     case .distinctType: nil
     }
   }
