@@ -39,7 +39,7 @@ public enum HTMLRenderer {
       bar.element("a", ["class": "brand", "href": "index.html"], site.title)
       bar.element("div", ["class": "search"]) { box in
         box.trusted(
-          "<input id=\"search\" type=\"search\" placeholder=\"Search types, fields, methods… (press /)\" autocomplete=\"off\" aria-label=\"Search\">"
+          "<input id=\"search\" type=\"search\" placeholder=\"Search types, fields, methods…\" title=\"Press / to search\" autocomplete=\"off\" aria-label=\"Search\">"
         )
         box.trusted("<ul id=\"search-results\" hidden></ul>")
       }
