@@ -51,7 +51,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       settings: .init(
         maxFrameSize: configuration.maxFrameSize,
         heartbeatInterval: configuration.heartbeatInterval.nanoseconds,
-        missedPingsAllowed: configuration.missedPingsAllowed))
+        missedPingsAllowed: configuration.missedPingsAllowed,
+        writeProgressTimeout: configuration.writeProgressTimeout.nanoseconds))
   }
 
   // MARK: Connecting

@@ -25,6 +25,10 @@ public struct ClientConfiguration: Sendable {
   public var missedPingsAllowed: Int = ParleyDefaults.missedPingsAllowed
   /// Time allowed for `welcome` to arrive.
   public var handshakeTimeout: Duration = ParleyDefaults.handshakeTimeout
+  /// Time bytes may wait to be sent with none being sent before the connection is closed (the
+  /// server stopped reading): ``ParleyDefaults/writeProgressTimeout``; `.zero` disables. Checked
+  /// whenever the connection's timer fires (at least every ``heartbeatInterval``).
+  public var writeProgressTimeout: Duration = ParleyDefaults.writeProgressTimeout
   /// Time allowed to establish the transport connection.
   public var connectTimeout: Duration = ParleyDefaults.connectTimeout
   /// Whether payloads are checked to be well-formed before sending (default `true`).

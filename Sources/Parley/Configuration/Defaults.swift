@@ -18,6 +18,9 @@ public enum ParleyDefaults {
   public static let handshakeTimeout = Duration.seconds(5)
   /// Time to establish a transport connection: 5 s.
   public static let connectTimeout = Duration.seconds(5)
+  /// Time a connection may have bytes waiting to be sent with none being sent before it is
+  /// closed, the peer having stopped reading: 30 s.
+  public static let writeProgressTimeout = Duration.seconds(30)
   /// Connections a server holds at once: 1,024.
   public static let maxConnections = 1024
   /// Connections that have not completed the handshake yet: 64.

@@ -18,6 +18,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     var maxFrameSize: Int
     var heartbeatInterval: UInt64  // ns; 0 disables
     var missedPingsAllowed: Int
+    var writeProgressTimeout: UInt64 = ParleyDefaults.writeProgressTimeout.nanoseconds  // 0 disables
   }
 
   private struct State {
@@ -269,6 +270,17 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     guard live else { return }
     let now = Sys.now()
     var next = heartbeat(now: now)
+    if settings.writeProgressTimeout > 0, let since = channel.writeStalledSince {
+      if now &- since >= settings.writeProgressTimeout {
+        let error = ParleyError(
+          .connectionLost,
+          "\(channel.peerDescription) made no write progress for \(Duration.nanoseconds(Int64(clamping: now &- since))) (\(channel.pendingWriteBytes) bytes waiting): the peer is not reading; the connection is closed",
+          mayHaveRun: true)
+        close(reason: error)
+        return
+      }
+      next = min(next, since &+ settings.writeProgressTimeout)
+    }
     if let wanted = handler?.coreTimer(self, now: now) { next = min(next, wanted) }
     if next != UInt64.max { scheduleTimer(at: next) }
   }

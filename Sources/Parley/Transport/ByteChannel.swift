@@ -28,6 +28,9 @@ public protocol ByteChannel: AnyObject, Sendable {
   func close()
   /// The number of bytes queued but not yet sent.
   var pendingWriteBytes: Int { get }
+  /// Since when (monotonic nanoseconds) bytes have been waiting to be sent with none being sent,
+  /// or `nil` while the channel keeps up. Connections close peers that stop reading.
+  var writeStalledSince: UInt64? { get }
   /// Kernel credentials of the peer (Unix sockets only).
   var peerCredentials: PeerCredentials? { get }
   /// A description of the peer for logs and errors (path, address, or `in-process`).
@@ -39,6 +42,9 @@ public protocol ByteChannel: AnyObject, Sendable {
 extension ByteChannel {
   /// Queues bytes and sends them at once when the socket is idle.
   @discardableResult public func write(_ bytes: [UInt8]) -> Bool { write(bytes, flushNow: true) }
+
+  /// Channels that never stall (e.g. in memory) report `nil`.
+  public var writeStalledSince: UInt64? { nil }
 }
 
 /// An opaque reference to the readiness loop that serves a channel; used to run timers.

@@ -20,6 +20,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     var closed = false
     var closeRequested = false
     var flushScheduled = false  // a deferred flush is queued on the loop
+    var stalledSince: UInt64?  // bytes wait and none were sent since (monotonic ns)
   }
 
   let fd: Int32
@@ -60,6 +61,8 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   }
 
   var pendingWriteBytes: Int { outbound.withLock { $0.buffer.count } }
+
+  var writeStalledSince: UInt64? { outbound.withLock { $0.stalledSince } }
 
   // MARK: Writing
 
@@ -130,12 +133,15 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
           return nil
         }
         if sent < data.count {
-          // The socket is full: keep the rest first in line and let the loop finish.
+          // The socket is full: keep the rest first in line and let the loop finish. Sending
+          // something restarts the stall clock; sending nothing keeps it running.
+          if sent > 0 || state.stalledSince == nil { state.stalledSince = Sys.now() }
           state.buffer.insert(contentsOf: data[sent...], at: 0)
           state.flushing = false
           state.waitingWritable = true
           return nil
         }
+        state.stalledSince = nil
         if state.buffer.isEmpty || state.closed {
           state.flushing = false
           return nil

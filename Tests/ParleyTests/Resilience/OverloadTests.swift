@@ -1,0 +1,148 @@
+import Foundation
+import Parley
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension RuntimeSocketSuites {
+  /// Bounded queues: past a limit new work gets `OVERLOADED` (not run); a peer that stops
+  /// reading is closed.
+  @Suite(.serialized) struct OverloadTests {
+    @Test func serverAnswersOverloadedNotRunPastItsInFlightLimit() async throws {
+      await warmUpRuntime()
+      var configuration = ServerConfiguration()
+      configuration.maxInFlightPerConnection = 2
+      let fixture = try await TestServer.start([echoService()], configuration: configuration)
+      guard case .unix(let path) = fixture.endpoint else { return }
+      let raw = try RawClient(path: path)
+      try await raw.handshake()
+      for id in 1...3 {
+        raw.send(
+          json:
+            #"{"v":1,"kind":"call","id":\#(id),"contract":"test.echo","cv":1,"service":"Echo","method":"sleep","timeoutMs":20000,"payload":{}}"#
+        )
+      }
+      let frame = await offPool { raw.readFrame() }
+      let text = frame.map { utf8Text($0) } ?? ""
+      #expect(text.contains(#""id":3"#) && text.contains("OVERLOADED"), "\(text)")
+      #expect(text.contains(#""mayHaveRun":false"#), "\(text)")
+      raw.closeSocket()
+      await fixture.stop(grace: .milliseconds(100))
+    }
+
+    @Test func clientRefusesPastItsInFlightLimitWithoutSending() async throws {
+      await warmUpRuntime()
+      let fixture = try await TestServer.start([echoService()])
+      var configuration = ClientConfiguration()
+      configuration.maxInFlight = 2
+      let connection = try await fixture.connect(configuration: configuration)
+      let sleepers = (0..<2).map { _ in
+        Task { try await connection.echo("sleep", "{}", timeout: .seconds(20)) }
+      }
+      #expect(await eventually { connection.statistics.pendingCalls == 2 })
+      let refused = await expectParleyError(.overloaded) { _ = try await connection.echo("{}") }
+      #expect(refused?.mayHaveRun == false)
+      for sleeper in sleepers { sleeper.cancel() }
+      for sleeper in sleepers { _ = try? await sleeper.value }
+      await connection.close()
+      await fixture.stop(grace: .milliseconds(100))
+    }
+
+    @Test func peerThatStopsReadingIsClosedAfterTheWriteProgressTimeout() async throws {
+      await warmUpRuntime()
+      let directory = try TestServer.makeTemporaryDirectory()
+      defer { TestServer.removeTree(directory) }
+      let server = try StalledServer(path: directory + "/s.sock")
+      var configuration = ClientConfiguration()
+      configuration.heartbeatInterval = .milliseconds(20)
+      configuration.missedPingsAllowed = 1_000_000  // only write progress may end this connection
+      configuration.writeProgressTimeout = .milliseconds(200)
+      configuration.maxPendingWriteBytes = 4 * 1024 * 1024
+      let connection = try await ClientConnection.connect(
+        to: .unix(path: server.path), configuration: configuration)
+      let pending = Task { try await connection.echo("echo", "{}", timeout: .seconds(20)) }
+      let chunk = utf8Bytes("\"" + String(repeating: "a", count: 256 * 1024) + "\"")
+      for _ in 0..<64 {
+        do {
+          try connection.oneway(
+            contract: "test.echo", version: 1, service: "Echo", method: "m", payload: chunk)
+        } catch { break }
+      }
+      do {
+        _ = try await pending.value
+        Issue.record("the call should fail")
+      } catch let error as ParleyError {
+        #expect(error.code == .connectionLost && error.message.contains("no write progress"), "\(error)")
+        #expect(error.mayHaveRun)
+      }
+      #expect(connection.isClosed)
+      await connection.close()
+      await server.stop()
+    }
+  }
+}
+
+/// A Unix listener that completes the handshake with one client and then never reads again.
+final class StalledServer: @unchecked Sendable {
+  let path: String
+  private let fd: Int32
+  private let stopFlag = Atomic<Bool>(false)
+  private let done = Atomic<Bool>(false)
+
+  init(path: String) throws {
+    self.path = path
+    fd = unixStreamSocket()
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+      for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+    }
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+      }
+    }
+    guard bound == 0, listen(fd, 4) == 0 else {
+      close(fd)
+      throw ParleyError(.notConnected, "cannot listen at \(path)")
+    }
+    let thread = Thread { [self] in run() }
+    thread.start()
+  }
+
+  private func run() {
+    var client: Int32 = -1
+    while !stopFlag.load(ordering: .relaxed) {
+      var poller = pollfd(fd: client >= 0 ? client : fd, events: Int16(POLLIN), revents: 0)
+      if client >= 0 {
+        usleep(10_000)  // connected: read nothing, ever
+        continue
+      }
+      guard poll(&poller, 1, 50) > 0 else { continue }
+      client = accept(fd, nil, nil)
+      guard client >= 0 else { continue }
+      var hello = [UInt8](repeating: 0, count: 4096)
+      _ = hello.withUnsafeMutableBytes { recv(client, $0.baseAddress, 4096, 0) }
+      let welcome = FrameEncoder.frame(
+        Array(
+          #"{"v":1,"kind":"welcome","codec":"json","maxFrame":16777216,"heartbeatMs":20,"maxInFlight":1024,"contracts":[],"name":"stalled"}"#
+            .utf8))
+      _ = welcome.withUnsafeBytes { send(client, $0.baseAddress, $0.count, 0) }
+    }
+    if client >= 0 { close(client) }
+    close(fd)
+    unlink(path)
+    done.store(true, ordering: .relaxed)
+  }
+
+  /// Stops the thread and closes everything.
+  func stop() async {
+    stopFlag.store(true, ordering: .relaxed)
+    _ = await eventually { self.done.load(ordering: .relaxed) }
+  }
+}
