@@ -3,7 +3,7 @@
 ///
 /// A server handler throws it; the client receives the same type.
 public protocol ParleyContractError: Error, Sendable, Hashable, ParleyBinaryMessage, ParleyJSONCodable,
-  ParleyValidatable
+  ParleyFastJSON, ParleyValidatable
 {
   /// The error's numeric code from the contract (`error OrderNotFound code 404`).
   static var parleyErrorCode: Int64 { get }

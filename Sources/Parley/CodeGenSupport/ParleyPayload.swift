@@ -63,7 +63,7 @@ public enum ParleyPayload {
     let payload: [UInt8]
     switch codec {
     case .binary: payload = error.parleyBinaryBytes
-    case .json: payload = (try? encodeJSON(error)) ?? []
+    case .json: payload = error.parleyJSONBytes
     }
     return ParleyError.application(
       code: type.parleyErrorCode, name: type.parleyErrorName,
@@ -93,7 +93,7 @@ public enum ParleyPayload {
   ) -> E? {
     switch codec {
     case .binary: try? E(parleyBinaryBytes: payload)
-    case .json: try? decodeJSON(E.self, from: payload.isEmpty ? Array("{}".utf8) : payload)
+    case .json: try? E(parleyJSONBytes: payload.isEmpty ? Array("{}".utf8) : payload)
     }
   }
 

@@ -43,7 +43,7 @@ extension Translator {
       decode: [.line("self.init(rawValue: try \(raw).decodeParleyJSON(from: decoder))")],
       encode: [.line("try self.rawValue.encodeParleyJSON(to: encoder)")])
     let checks = validationChecks(.builtin(d.underlying), d.constraints, "self.rawValue", path: "path")
-    return [codable, validationExtension(type, checks)]
+    return [codable, distinctFastJSONExtension(type, d), validationExtension(type, checks)]
   }
 
   /// The extensions of an open enum: number/name mapping, JSON by case name (numbers accepted).
@@ -158,7 +158,7 @@ extension Translator {
           condition: "let name = self.parleyName", then: [.line("try container.encode(name)")],
           otherwise: [.line("try container.encode(self.parleyNumber)")]),
       ])
-    return [mapping, codable]
+    return [mapping, codable, enumFastJSONExtension(type)]
   }
 
   /// The extensions of a union: JSON `{"type": …, "value": …}`, binary (one field), validation.
@@ -293,6 +293,9 @@ extension Translator {
         .switch(subject: "self", cases: validationCases + [SwiftSwitchCase(patterns: [], body: [])])
       ]
     }
-    return [codable, binary, validationExtension(type, attributes: attributes, validationBody)]
+    return [
+      codable, unionFastJSONExtension(type, d, caseNames, attributes: attributes), binary,
+      validationExtension(type, attributes: attributes, validationBody),
+    ]
   }
 }

@@ -128,6 +128,21 @@ extension Translator {
           ]),
         .line("return result"),
       ]
+    let isNamed: Bool = if case .named = type { true } else { false }
+    let jsonEncode: [SwiftStatement] =
+      isNamed
+      ? [.line("return value.parleyJSONBytes")]
+      : [
+        .line("var writer = Parley.JSONWriter()"), .line(jsonWrite(type, "value")),
+        .line("return writer.bytes"),
+      ]
+    let jsonDecode: [SwiftStatement] =
+      isNamed
+      ? [.line("return try \(swift)(parleyJSONBytes: bytes)")]
+      : [
+        .line("var reader = Parley.JSONReader(bytes)"), .line("let value = try \(jsonRead(type))"),
+        .line("try reader.finish()"), .line("return value"),
+      ]
     let codecParameter = SwiftParameter(name: "codec", type: "Parley.WireCodec")
     return [
       SwiftDeclaration(
@@ -142,8 +157,7 @@ extension Translator {
             .switch(
               subject: "codec",
               cases: [
-                SwiftSwitchCase(
-                  patterns: [".json"], body: [.line("return try Parley.ParleyPayload.encodeJSON(value)")]),
+                SwiftSwitchCase(patterns: [".json"], body: jsonEncode),
                 SwiftSwitchCase(patterns: [".binary"], body: binaryEncode),
               ])
           ])),
@@ -158,9 +172,7 @@ extension Translator {
             .switch(
               subject: "codec",
               cases: [
-                SwiftSwitchCase(
-                  patterns: [".json"],
-                  body: [.line("return try Parley.ParleyPayload.decodeJSON(\(swift).self, from: bytes)")]),
+                SwiftSwitchCase(patterns: [".json"], body: jsonDecode),
                 SwiftSwitchCase(patterns: [".binary"], body: binaryDecode),
               ])
           ])),

@@ -181,7 +181,8 @@ extension Translator {
   /// All extensions of a struct or error: JSON, binary, validation.
   func messageExtensions(_ type: String, _ plans: [FieldPlan]) -> [SwiftDeclaration] {
     [
-      messageJSONExtension(type, plans), messageBinaryExtension(type, plans),
+      messageJSONExtension(type, plans), messageFastJSONExtension(type, plans),
+      messageBinaryExtension(type, plans),
       messageValidationExtension(type, plans),
     ]
   }

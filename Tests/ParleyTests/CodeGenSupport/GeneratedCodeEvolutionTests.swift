@@ -72,6 +72,12 @@ struct GeneratedCodeEvolutionTests {
       #expect(error.code == .decodeFailed)
       #expect(error.message.contains("items[1].sku"), "\(error.message)")
     }
+    do {
+      _ = try FocusEdge.Basket(parleyJSONBytes: json)
+      Issue.record("expected a decoding error")
+    } catch let error as ParleyJSONDecodingError {
+      #expect(error.description == "items[1].sku: required field is missing")
+    }
     var writer = BinaryWriter()
     writer.writeList(field: 1, [0]) { list, _ in list.writeMessage { $0.writeInt32(field: 2, 5) } }
     do {

@@ -319,7 +319,7 @@ enum FocusEdge {
       static func encodeRequest(_ value: FocusEdge.Builtins, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -329,7 +329,7 @@ enum FocusEdge {
       static func decodeRequest(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Builtins {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Builtins.self, from: bytes)
+          return try FocusEdge.Builtins(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Builtins(parleyBinaryBytes: bytes)
         }
@@ -339,7 +339,7 @@ enum FocusEdge {
       static func encodeResponse(_ value: FocusEdge.Builtins, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -349,7 +349,7 @@ enum FocusEdge {
       static func decodeResponse(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Builtins {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Builtins.self, from: bytes)
+          return try FocusEdge.Builtins(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Builtins(parleyBinaryBytes: bytes)
         }
@@ -368,7 +368,7 @@ enum FocusEdge {
       static func encodeRequest(_ value: FocusEdge.Keywords, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -378,7 +378,7 @@ enum FocusEdge {
       static func decodeRequest(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Keywords {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Keywords.self, from: bytes)
+          return try FocusEdge.Keywords(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Keywords(parleyBinaryBytes: bytes)
         }
@@ -388,7 +388,7 @@ enum FocusEdge {
       static func encodeResponse(_ value: FocusEdge.Keywords, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -398,7 +398,7 @@ enum FocusEdge {
       static func decodeResponse(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Keywords {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Keywords.self, from: bytes)
+          return try FocusEdge.Keywords(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Keywords(parleyBinaryBytes: bytes)
         }
@@ -417,7 +417,7 @@ enum FocusEdge {
       static func encodeRequest(_ value: FocusEdge.Basket, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -427,7 +427,7 @@ enum FocusEdge {
       static func decodeRequest(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Basket {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Basket.self, from: bytes)
+          return try FocusEdge.Basket(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Basket(parleyBinaryBytes: bytes)
         }
@@ -437,7 +437,9 @@ enum FocusEdge {
       static func encodeResponse(_ value: Swift.Int32, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          var writer = Parley.JSONWriter()
+          writer.int(Swift.Int64(value))
+          return writer.bytes
         case .binary:
           var writer = Parley.BinaryWriter()
           writer.writeInt32(field: 1, value)
@@ -449,7 +451,10 @@ enum FocusEdge {
       static func decodeResponse(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> Swift.Int32 {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(Swift.Int32.self, from: bytes)
+          var reader = Parley.JSONReader(bytes)
+          let value = try reader.readParleyInteger(Swift.Int32.self)
+          try reader.finish()
+          return value
         case .binary:
           var reader = Parley.BinaryReader(bytes)
           var result: Swift.Int32? = nil
@@ -480,7 +485,7 @@ enum FocusEdge {
       static func encodeRequest(_ value: FocusEdge.Count, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           var writer = Parley.BinaryWriter()
           writer.writeInt32(field: 1, value.rawValue)
@@ -492,7 +497,7 @@ enum FocusEdge {
       static func decodeRequest(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Count {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Count.self, from: bytes)
+          return try FocusEdge.Count(parleyJSONBytes: bytes)
         case .binary:
           var reader = Parley.BinaryReader(bytes)
           var result: FocusEdge.Count? = nil
@@ -514,7 +519,9 @@ enum FocusEdge {
       static func encodeResponse(_ value: Swift.Int64, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          var writer = Parley.JSONWriter()
+          writer.int(value)
+          return writer.bytes
         case .binary:
           var writer = Parley.BinaryWriter()
           writer.writeInt64(field: 1, value)
@@ -526,7 +533,10 @@ enum FocusEdge {
       static func decodeResponse(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> Swift.Int64 {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(Swift.Int64.self, from: bytes)
+          var reader = Parley.JSONReader(bytes)
+          let value = try reader.readParleyInteger(Swift.Int64.self)
+          try reader.finish()
+          return value
         case .binary:
           var reader = Parley.BinaryReader(bytes)
           var result: Swift.Int64? = nil
@@ -557,7 +567,7 @@ enum FocusEdge {
       static func encodeRequest(_ value: FocusEdge.Node, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -567,7 +577,7 @@ enum FocusEdge {
       static func decodeRequest(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Node {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Node.self, from: bytes)
+          return try FocusEdge.Node(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Node(parleyBinaryBytes: bytes)
         }
@@ -595,7 +605,7 @@ enum FocusEdge {
       static func encodeRequest(_ value: FocusEdge.Level, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           var writer = Parley.BinaryWriter()
           writer.writeParleyEnum(field: 1, value)
@@ -607,7 +617,7 @@ enum FocusEdge {
       static func decodeRequest(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Level {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Level.self, from: bytes)
+          return try FocusEdge.Level(parleyJSONBytes: bytes)
         case .binary:
           var reader = Parley.BinaryReader(bytes)
           var result: FocusEdge.Level? = nil
@@ -629,7 +639,7 @@ enum FocusEdge {
       static func encodeResponse(_ value: FocusEdge.Level, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           var writer = Parley.BinaryWriter()
           writer.writeParleyEnum(field: 1, value)
@@ -641,7 +651,7 @@ enum FocusEdge {
       static func decodeResponse(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Level {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Level.self, from: bytes)
+          return try FocusEdge.Level(parleyJSONBytes: bytes)
         case .binary:
           var reader = Parley.BinaryReader(bytes)
           var result: FocusEdge.Level? = nil
@@ -672,7 +682,7 @@ enum FocusEdge {
       static func encodeRequest(_ value: FocusEdge.Node, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -682,7 +692,7 @@ enum FocusEdge {
       static func decodeRequest(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Node {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Node.self, from: bytes)
+          return try FocusEdge.Node(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Node(parleyBinaryBytes: bytes)
         }
@@ -692,7 +702,7 @@ enum FocusEdge {
       static func encodeResponse(_ value: FocusEdge.Node, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -702,7 +712,7 @@ enum FocusEdge {
       static func decodeResponse(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Node {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Node.self, from: bytes)
+          return try FocusEdge.Node(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Node(parleyBinaryBytes: bytes)
         }
@@ -721,7 +731,7 @@ enum FocusEdge {
       static func encodePayload(_ value: FocusEdge.Shape, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -731,7 +741,7 @@ enum FocusEdge {
       static func decodePayload(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Shape {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Shape.self, from: bytes)
+          return try FocusEdge.Shape(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Shape(parleyBinaryBytes: bytes)
         }
@@ -750,7 +760,7 @@ enum FocusEdge {
       static func encodeRequest(_ value: FocusEdge.Node, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -760,7 +770,7 @@ enum FocusEdge {
       static func decodeRequest(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Node {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Node.self, from: bytes)
+          return try FocusEdge.Node(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Node(parleyBinaryBytes: bytes)
         }
@@ -770,7 +780,7 @@ enum FocusEdge {
       static func encodeItem(_ value: FocusEdge.Node, codec: Parley.WireCodec) throws -> [Swift.UInt8] {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.encodeJSON(value)
+          return value.parleyJSONBytes
         case .binary:
           return value.parleyBinaryBytes
         }
@@ -780,7 +790,7 @@ enum FocusEdge {
       static func decodeItem(_ bytes: [Swift.UInt8], codec: Parley.WireCodec) throws -> FocusEdge.Node {
         switch codec {
         case .json:
-          return try Parley.ParleyPayload.decodeJSON(FocusEdge.Node.self, from: bytes)
+          return try FocusEdge.Node(parleyJSONBytes: bytes)
         case .binary:
           return try FocusEdge.Node(parleyBinaryBytes: bytes)
         }
@@ -1092,6 +1102,60 @@ extension FocusEdge.Node: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
+extension FocusEdge.Node: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _value: Swift.Int32? = nil
+    var _next: FocusEdge.Node? = nil
+    var _children: [FocusEdge.Node] = []
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "value":
+        if try reader.readNull() {
+          continue
+        } else {
+          _value = try reader.withParleyPath("value") { reader in try reader.readParleyInteger(Swift.Int32.self) }
+        }
+      case "next":
+        if try reader.readNull() {
+          _next = nil
+        } else {
+          _next = try reader.withParleyPath("next") { reader in try reader.readParleyValue(FocusEdge.Node.self) }
+        }
+      case "children":
+        if try reader.readNull() {
+          continue
+        } else {
+          _children = try reader.withParleyPath("children") { reader in try reader.readParleyArray { reader in try reader.readParleyValue(FocusEdge.Node.self) } }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _value else {
+      throw Parley.ParleyJSONDecodingError.missing("value")
+    }
+    self.value = _value
+    self.next = _next
+    self.children = _children
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("value")
+    writer.int(Swift.Int64(self.value))
+    if let value = self.next {
+      writer.key("next")
+      writer.writeParleyValue(value)
+    }
+    writer.key("children")
+    writer.writeParleyArray(self.children) { writer, e0 in writer.writeParleyValue(e0) }
+    writer.endObject()
+  }
+}
+
 extension FocusEdge.Node: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
@@ -1164,6 +1228,90 @@ extension FocusEdge.Keywords: Swift.Codable, Parley.ParleyJSONCodable {
     try container.parleyEncodeIfPresent(self.type, forKey: .type)
     try container.parleyEncode(self.`protocol`, forKey: .`protocol`)
     try container.parleyEncode(self._old, forKey: .old)
+  }
+}
+
+extension FocusEdge.Keywords: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _default: Swift.String? = nil
+    var _class: Swift.Int32 = 7
+    var _self_: Swift.Bool = true
+    var _type: Swift.String? = nil
+    var _protocol: [Swift.String: Swift.Int64] = [:]
+    var _old: Swift.String = "x"
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "default":
+        if try reader.readNull() {
+          continue
+        } else {
+          _default = try reader.withParleyPath("default") { reader in try reader.readString() }
+        }
+      case "class":
+        if try reader.readNull() {
+          continue
+        } else {
+          _class = try reader.withParleyPath("class") { reader in try reader.readParleyInteger(Swift.Int32.self) }
+        }
+      case "self":
+        if try reader.readNull() {
+          continue
+        } else {
+          _self_ = try reader.withParleyPath("self") { reader in try reader.readBool() }
+        }
+      case "Type":
+        if try reader.readNull() {
+          _type = nil
+        } else {
+          _type = try reader.withParleyPath("Type") { reader in try reader.readString() }
+        }
+      case "protocol":
+        if try reader.readNull() {
+          continue
+        } else {
+          _protocol = try reader.withParleyPath("protocol") { reader in try reader.readParleyMap(Swift.String.self) { reader in try reader.readParleyInteger(Swift.Int64.self) } }
+        }
+      case "old":
+        if try reader.readNull() {
+          continue
+        } else {
+          _old = try reader.withParleyPath("old") { reader in try reader.readString() }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _default else {
+      throw Parley.ParleyJSONDecodingError.missing("default")
+    }
+    self.`default` = _default
+    self.`class` = _class
+    self.self_ = _self_
+    self.type = _type
+    self.`protocol` = _protocol
+    self._old = _old
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("default")
+    writer.string(self.`default`)
+    writer.key("class")
+    writer.int(Swift.Int64(self.`class`))
+    writer.key("self")
+    writer.bool(self.self_)
+    if let value = self.type {
+      writer.key("Type")
+      writer.string(value)
+    }
+    writer.key("protocol")
+    writer.writeParleyMap(self.`protocol`) { writer, v0 in writer.int(v0) }
+    writer.key("old")
+    writer.string(self._old)
+    writer.endObject()
   }
 }
 
@@ -1296,6 +1444,270 @@ extension FocusEdge.Builtins: Swift.Codable, Parley.ParleyJSONCodable {
     try container.parleyEncode(self.optionals, forKey: .optionals)
     try container.parleyEncode(self.nested, forKey: .nested)
     try container.parleyEncode(self.byNumber, forKey: .byNumber)
+  }
+}
+
+extension FocusEdge.Builtins: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _b: Swift.Bool? = nil
+    var _i8: Swift.Int8? = nil
+    var _i16: Swift.Int16? = nil
+    var _i32: Swift.Int32? = nil
+    var _i64: Swift.Int64? = nil
+    var _i: Swift.Int? = nil
+    var _u8: Swift.UInt8? = nil
+    var _u16: Swift.UInt16? = nil
+    var _u32: Swift.UInt32? = nil
+    var _u64: Swift.UInt64? = nil
+    var _f: Swift.Float? = nil
+    var _d: Swift.Double? = nil
+    var _s: Swift.String? = nil
+    var _bytes: Foundation.Data? = nil
+    var _ts: Foundation.Date? = nil
+    var _dur: Swift.Duration = Swift.Duration.milliseconds(1500)
+    var _id: Foundation.UUID = Foundation.UUID(uuid: (0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 0x1, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef))
+    var _optionals: [Swift.String] = []
+    var _nested: [[Swift.Int32]] = []
+    var _byNumber: [Swift.Int32: Swift.String] = [:]
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "b":
+        if try reader.readNull() {
+          continue
+        } else {
+          _b = try reader.withParleyPath("b") { reader in try reader.readBool() }
+        }
+      case "i8":
+        if try reader.readNull() {
+          continue
+        } else {
+          _i8 = try reader.withParleyPath("i8") { reader in try reader.readParleyInteger(Swift.Int8.self) }
+        }
+      case "i16":
+        if try reader.readNull() {
+          continue
+        } else {
+          _i16 = try reader.withParleyPath("i16") { reader in try reader.readParleyInteger(Swift.Int16.self) }
+        }
+      case "i32":
+        if try reader.readNull() {
+          continue
+        } else {
+          _i32 = try reader.withParleyPath("i32") { reader in try reader.readParleyInteger(Swift.Int32.self) }
+        }
+      case "i64":
+        if try reader.readNull() {
+          continue
+        } else {
+          _i64 = try reader.withParleyPath("i64") { reader in try reader.readParleyInteger(Swift.Int64.self) }
+        }
+      case "i":
+        if try reader.readNull() {
+          continue
+        } else {
+          _i = try reader.withParleyPath("i") { reader in try reader.readParleyInteger(Swift.Int.self) }
+        }
+      case "u8":
+        if try reader.readNull() {
+          continue
+        } else {
+          _u8 = try reader.withParleyPath("u8") { reader in try reader.readParleyInteger(Swift.UInt8.self) }
+        }
+      case "u16":
+        if try reader.readNull() {
+          continue
+        } else {
+          _u16 = try reader.withParleyPath("u16") { reader in try reader.readParleyInteger(Swift.UInt16.self) }
+        }
+      case "u32":
+        if try reader.readNull() {
+          continue
+        } else {
+          _u32 = try reader.withParleyPath("u32") { reader in try reader.readParleyInteger(Swift.UInt32.self) }
+        }
+      case "u64":
+        if try reader.readNull() {
+          continue
+        } else {
+          _u64 = try reader.withParleyPath("u64") { reader in try reader.readParleyInteger(Swift.UInt64.self) }
+        }
+      case "f":
+        if try reader.readNull() {
+          continue
+        } else {
+          _f = try reader.withParleyPath("f") { reader in try reader.readParleyFloat() }
+        }
+      case "d":
+        if try reader.readNull() {
+          continue
+        } else {
+          _d = try reader.withParleyPath("d") { reader in try reader.readDouble() }
+        }
+      case "s":
+        if try reader.readNull() {
+          continue
+        } else {
+          _s = try reader.withParleyPath("s") { reader in try reader.readString() }
+        }
+      case "bytes":
+        if try reader.readNull() {
+          continue
+        } else {
+          _bytes = try reader.withParleyPath("bytes") { reader in try reader.readParleyBytes() }
+        }
+      case "ts":
+        if try reader.readNull() {
+          continue
+        } else {
+          _ts = try reader.withParleyPath("ts") { reader in try reader.readParleyTimestamp() }
+        }
+      case "dur":
+        if try reader.readNull() {
+          continue
+        } else {
+          _dur = try reader.withParleyPath("dur") { reader in try reader.readParleyDuration() }
+        }
+      case "id":
+        if try reader.readNull() {
+          continue
+        } else {
+          _id = try reader.withParleyPath("id") { reader in try reader.readParleyUUID() }
+        }
+      case "optionals":
+        if try reader.readNull() {
+          continue
+        } else {
+          _optionals = try reader.withParleyPath("optionals") { reader in try reader.readParleyArray { reader in try reader.readString() } }
+        }
+      case "nested":
+        if try reader.readNull() {
+          continue
+        } else {
+          _nested = try reader.withParleyPath("nested") { reader in try reader.readParleyArray { reader in try reader.readParleyArray { reader in try reader.readParleyInteger(Swift.Int32.self) } } }
+        }
+      case "byNumber":
+        if try reader.readNull() {
+          continue
+        } else {
+          _byNumber = try reader.withParleyPath("byNumber") { reader in try reader.readParleyMap(Swift.Int32.self) { reader in try reader.readString() } }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _b else {
+      throw Parley.ParleyJSONDecodingError.missing("b")
+    }
+    self.b = _b
+    guard let _i8 else {
+      throw Parley.ParleyJSONDecodingError.missing("i8")
+    }
+    self.i8 = _i8
+    guard let _i16 else {
+      throw Parley.ParleyJSONDecodingError.missing("i16")
+    }
+    self.i16 = _i16
+    guard let _i32 else {
+      throw Parley.ParleyJSONDecodingError.missing("i32")
+    }
+    self.i32 = _i32
+    guard let _i64 else {
+      throw Parley.ParleyJSONDecodingError.missing("i64")
+    }
+    self.i64 = _i64
+    guard let _i else {
+      throw Parley.ParleyJSONDecodingError.missing("i")
+    }
+    self.i = _i
+    guard let _u8 else {
+      throw Parley.ParleyJSONDecodingError.missing("u8")
+    }
+    self.u8 = _u8
+    guard let _u16 else {
+      throw Parley.ParleyJSONDecodingError.missing("u16")
+    }
+    self.u16 = _u16
+    guard let _u32 else {
+      throw Parley.ParleyJSONDecodingError.missing("u32")
+    }
+    self.u32 = _u32
+    guard let _u64 else {
+      throw Parley.ParleyJSONDecodingError.missing("u64")
+    }
+    self.u64 = _u64
+    guard let _f else {
+      throw Parley.ParleyJSONDecodingError.missing("f")
+    }
+    self.f = _f
+    guard let _d else {
+      throw Parley.ParleyJSONDecodingError.missing("d")
+    }
+    self.d = _d
+    guard let _s else {
+      throw Parley.ParleyJSONDecodingError.missing("s")
+    }
+    self.s = _s
+    guard let _bytes else {
+      throw Parley.ParleyJSONDecodingError.missing("bytes")
+    }
+    self.bytes = _bytes
+    guard let _ts else {
+      throw Parley.ParleyJSONDecodingError.missing("ts")
+    }
+    self.ts = _ts
+    self.dur = _dur
+    self.id = _id
+    self.optionals = _optionals
+    self.nested = _nested
+    self.byNumber = _byNumber
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("b")
+    writer.bool(self.b)
+    writer.key("i8")
+    writer.int(Swift.Int64(self.i8))
+    writer.key("i16")
+    writer.int(Swift.Int64(self.i16))
+    writer.key("i32")
+    writer.int(Swift.Int64(self.i32))
+    writer.key("i64")
+    writer.int(self.i64)
+    writer.key("i")
+    writer.int(Swift.Int64(self.i))
+    writer.key("u8")
+    writer.uint(Swift.UInt64(self.u8))
+    writer.key("u16")
+    writer.uint(Swift.UInt64(self.u16))
+    writer.key("u32")
+    writer.uint(Swift.UInt64(self.u32))
+    writer.key("u64")
+    writer.uint(self.u64)
+    writer.key("f")
+    writer.parleyFloat(self.f)
+    writer.key("d")
+    writer.double(self.d)
+    writer.key("s")
+    writer.string(self.s)
+    writer.key("bytes")
+    writer.parleyBytes(self.bytes)
+    writer.key("ts")
+    writer.parleyTimestamp(self.ts)
+    writer.key("dur")
+    writer.parleyDuration(self.dur)
+    writer.key("id")
+    writer.parleyUUID(self.id)
+    writer.key("optionals")
+    writer.writeParleyArray(self.optionals) { writer, e0 in writer.string(e0) }
+    writer.key("nested")
+    writer.writeParleyArray(self.nested) { writer, e0 in writer.writeParleyArray(e0) { writer, e1 in writer.int(Swift.Int64(e1)) } }
+    writer.key("byNumber")
+    writer.writeParleyMap(self.byNumber) { writer, v0 in writer.string(v0) }
+    writer.endObject()
   }
 }
 
@@ -1567,6 +1979,18 @@ extension FocusEdge.Level: Swift.Codable, Parley.ParleyJSONCodable, Parley.Parle
   }
 }
 
+extension FocusEdge.Level: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    self = try reader.readParleyEnum(Self.self)
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.writeParleyEnum(self)
+  }
+}
+
 extension FocusEdge.Shape: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case type
@@ -1611,6 +2035,72 @@ extension FocusEdge.Shape: Swift.Codable, Parley.ParleyJSONCodable {
         try container.encode(try Parley.ParleyJSONValue(jsonText: json), forKey: .value)
       }
     }
+  }
+}
+
+extension FocusEdge.Shape: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  @available(*, deprecated, message: "mentions deprecated cases")
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var name: Swift.String? = nil
+    var value: [Swift.UInt8]? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "type":
+        name = try reader.readString()
+      case "value":
+        value = try reader.readParleyRawValue()
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let name else {
+      throw Parley.ParleyJSONDecodingError.missing("type")
+    }
+    self = try Parley.JSONReader.parleyUnionValue(value, variant: name) { reader, name in
+      switch name {
+      case "circle":
+        return .circle(try reader.withParleyPath("value") { reader in try reader.readDouble() })
+      case "square":
+        return .square(try reader.withParleyPath("value") { reader in try reader.readDouble() })
+      case "tree":
+        return .tree(try reader.withParleyPath("value") { reader in try reader.readParleyValue(FocusEdge.Node.self) })
+      default:
+        return .unknown(Parley.UnknownUnionVariant(name: name, jsonValue: try reader.readParleyRawValue()))
+      }
+    }
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  @available(*, deprecated, message: "mentions deprecated cases")
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    switch self {
+    case .circle(let value):
+      writer.key("type")
+      writer.string("circle")
+      writer.key("value")
+      writer.double(value)
+    case .square(let value):
+      writer.key("type")
+      writer.string("square")
+      writer.key("value")
+      writer.double(value)
+    case .tree(let value):
+      writer.key("type")
+      writer.string("tree")
+      writer.key("value")
+      writer.writeParleyValue(value)
+    case .unknown(let variant):
+      writer.key("type")
+      writer.string(variant.name ?? Swift.String(variant.number ?? 0))
+      if let json = variant.jsonValue {
+        writer.key("value")
+        writer.rawValue(json)
+      }
+    }
+    writer.endObject()
   }
 }
 
@@ -1680,6 +2170,38 @@ extension FocusEdge._OldNode: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
+extension FocusEdge._OldNode: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _value: Swift.Int32? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "value":
+        if try reader.readNull() {
+          continue
+        } else {
+          _value = try reader.withParleyPath("value") { reader in try reader.readParleyInteger(Swift.Int32.self) }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _value else {
+      throw Parley.ParleyJSONDecodingError.missing("value")
+    }
+    self.value = _value
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("value")
+    writer.int(Swift.Int64(self.value))
+    writer.endObject()
+  }
+}
+
 extension FocusEdge._OldNode: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
@@ -1736,6 +2258,18 @@ extension FocusEdge.Count: Swift.Codable, Parley.ParleyJSONCodable, Parley.Parle
   }
 }
 
+extension FocusEdge.Count: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    self.init(rawValue: try reader.readParleyInteger(Swift.Int32.self))
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.int(Swift.Int64(self.rawValue))
+  }
+}
+
 extension FocusEdge.Count: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
@@ -1765,6 +2299,18 @@ extension FocusEdge.Email: Swift.Codable, Parley.ParleyJSONCodable, Parley.Parle
   /// Encodes the value with Parley's JSON mapping.
   func encode(to encoder: any Swift.Encoder) throws {
     try self.rawValue.encodeParleyJSON(to: encoder)
+  }
+}
+
+extension FocusEdge.Email: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    self.init(rawValue: try reader.readString())
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.string(self.rawValue)
   }
 }
 
@@ -1803,6 +2349,84 @@ extension FocusEdge.Result: Swift.Codable, Parley.ParleyJSONCodable {
     try container.parleyEncode(self.level, forKey: .level)
     try container.parleyEncodeIfPresent(self.shape, forKey: .shape)
     try container.parleyEncodeIfPresent(self.old, forKey: .old)
+  }
+}
+
+extension FocusEdge.Result: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _value: FocusEdge.Count? = nil
+    var _email: FocusEdge.Email? = nil
+    var _level: FocusEdge.Level = FocusEdge.Level.low
+    var _shape: FocusEdge.Shape? = nil
+    var _old: FocusEdge._OldNode? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "value":
+        if try reader.readNull() {
+          continue
+        } else {
+          _value = try reader.withParleyPath("value") { reader in try reader.readParleyValue(FocusEdge.Count.self) }
+        }
+      case "email":
+        if try reader.readNull() {
+          _email = nil
+        } else {
+          _email = try reader.withParleyPath("email") { reader in try reader.readParleyValue(FocusEdge.Email.self) }
+        }
+      case "level":
+        if try reader.readNull() {
+          continue
+        } else {
+          _level = try reader.withParleyPath("level") { reader in try reader.readParleyValue(FocusEdge.Level.self) }
+        }
+      case "shape":
+        if try reader.readNull() {
+          _shape = nil
+        } else {
+          _shape = try reader.withParleyPath("shape") { reader in try reader.readParleyValue(FocusEdge.Shape.self) }
+        }
+      case "old":
+        if try reader.readNull() {
+          _old = nil
+        } else {
+          _old = try reader.withParleyPath("old") { reader in try reader.readParleyValue(FocusEdge._OldNode.self) }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _value else {
+      throw Parley.ParleyJSONDecodingError.missing("value")
+    }
+    self.value = _value
+    self.email = _email
+    self.level = _level
+    self.shape = _shape
+    self.old = _old
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("value")
+    writer.writeParleyValue(self.value)
+    if let value = self.email {
+      writer.key("email")
+      writer.writeParleyValue(value)
+    }
+    writer.key("level")
+    writer.writeParleyValue(self.level)
+    if let value = self.shape {
+      writer.key("shape")
+      writer.writeParleyValue(value)
+    }
+    if let value = self.old {
+      writer.key("old")
+      writer.writeParleyValue(value)
+    }
+    writer.endObject()
   }
 }
 
@@ -1903,6 +2527,38 @@ extension FocusEdge.Failed: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
+extension FocusEdge.Failed: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _reason: Swift.String? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "reason":
+        if try reader.readNull() {
+          continue
+        } else {
+          _reason = try reader.withParleyPath("reason") { reader in try reader.readString() }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _reason else {
+      throw Parley.ParleyJSONDecodingError.missing("reason")
+    }
+    self.reason = _reason
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("reason")
+    writer.string(self.reason)
+    writer.endObject()
+  }
+}
+
 extension FocusEdge.Failed: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
@@ -1954,6 +2610,63 @@ extension FocusEdge.Item: Swift.Codable, Parley.ParleyJSONCodable {
     try container.parleyEncode(self.sku, forKey: .sku)
     try container.parleyEncode(self.quantity, forKey: .quantity)
     try container.parleyEncodeIfPresent(self.contact, forKey: .contact)
+  }
+}
+
+extension FocusEdge.Item: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _sku: Swift.String? = nil
+    var _quantity: Swift.Int32? = nil
+    var _contact: FocusEdge.Email? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "sku":
+        if try reader.readNull() {
+          continue
+        } else {
+          _sku = try reader.withParleyPath("sku") { reader in try reader.readString() }
+        }
+      case "quantity":
+        if try reader.readNull() {
+          continue
+        } else {
+          _quantity = try reader.withParleyPath("quantity") { reader in try reader.readParleyInteger(Swift.Int32.self) }
+        }
+      case "contact":
+        if try reader.readNull() {
+          _contact = nil
+        } else {
+          _contact = try reader.withParleyPath("contact") { reader in try reader.readParleyValue(FocusEdge.Email.self) }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _sku else {
+      throw Parley.ParleyJSONDecodingError.missing("sku")
+    }
+    self.sku = _sku
+    guard let _quantity else {
+      throw Parley.ParleyJSONDecodingError.missing("quantity")
+    }
+    self.quantity = _quantity
+    self.contact = _contact
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("sku")
+    writer.string(self.sku)
+    writer.key("quantity")
+    writer.int(Swift.Int64(self.quantity))
+    if let value = self.contact {
+      writer.key("contact")
+      writer.writeParleyValue(value)
+    }
+    writer.endObject()
   }
 }
 
@@ -2033,6 +2746,60 @@ extension FocusEdge.Basket: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
+extension FocusEdge.Basket: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _items: [FocusEdge.Item]? = nil
+    var _labels: [Swift.String: FocusEdge.Count] = [:]
+    var _note: Swift.String? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "items":
+        if try reader.readNull() {
+          continue
+        } else {
+          _items = try reader.withParleyPath("items") { reader in try reader.readParleyArray { reader in try reader.readParleyValue(FocusEdge.Item.self) } }
+        }
+      case "labels":
+        if try reader.readNull() {
+          continue
+        } else {
+          _labels = try reader.withParleyPath("labels") { reader in try reader.readParleyMap(Swift.String.self) { reader in try reader.readParleyValue(FocusEdge.Count.self) } }
+        }
+      case "note":
+        if try reader.readNull() {
+          _note = nil
+        } else {
+          _note = try reader.withParleyPath("note") { reader in try reader.readString() }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _items else {
+      throw Parley.ParleyJSONDecodingError.missing("items")
+    }
+    self.items = _items
+    self.labels = _labels
+    self.note = _note
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("items")
+    writer.writeParleyArray(self.items) { writer, e0 in writer.writeParleyValue(e0) }
+    writer.key("labels")
+    writer.writeParleyMap(self.labels) { writer, v0 in writer.writeParleyValue(v0) }
+    if let value = self.note {
+      writer.key("note")
+      writer.string(value)
+    }
+    writer.endObject()
+  }
+}
+
 extension FocusEdge.Basket: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
@@ -2107,6 +2874,51 @@ extension FocusEdge.Money: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
+extension FocusEdge.Money: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _amountMinor: Swift.Int64? = nil
+    var _currency: Swift.String? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "amountMinor":
+        if try reader.readNull() {
+          continue
+        } else {
+          _amountMinor = try reader.withParleyPath("amountMinor") { reader in try reader.readParleyInteger(Swift.Int64.self) }
+        }
+      case "currency":
+        if try reader.readNull() {
+          continue
+        } else {
+          _currency = try reader.withParleyPath("currency") { reader in try reader.readString() }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _amountMinor else {
+      throw Parley.ParleyJSONDecodingError.missing("amountMinor")
+    }
+    self.amountMinor = _amountMinor
+    guard let _currency else {
+      throw Parley.ParleyJSONDecodingError.missing("currency")
+    }
+    self.currency = _currency
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("amountMinor")
+    writer.int(self.amountMinor)
+    writer.key("currency")
+    writer.string(self.currency)
+    writer.endObject()
+  }
+}
+
 extension FocusEdge.Money: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
@@ -2169,6 +2981,64 @@ extension FocusEdge.LineItem: Swift.Codable, Parley.ParleyJSONCodable {
     try container.parleyEncode(self.sku, forKey: .sku)
     try container.parleyEncode(self.quantity, forKey: .quantity)
     try container.parleyEncode(self.price, forKey: .price)
+  }
+}
+
+extension FocusEdge.LineItem: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _sku: Swift.String? = nil
+    var _quantity: Swift.Int32? = nil
+    var _price: FocusEdge.Money? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "sku":
+        if try reader.readNull() {
+          continue
+        } else {
+          _sku = try reader.withParleyPath("sku") { reader in try reader.readString() }
+        }
+      case "quantity":
+        if try reader.readNull() {
+          continue
+        } else {
+          _quantity = try reader.withParleyPath("quantity") { reader in try reader.readParleyInteger(Swift.Int32.self) }
+        }
+      case "price":
+        if try reader.readNull() {
+          continue
+        } else {
+          _price = try reader.withParleyPath("price") { reader in try reader.readParleyValue(FocusEdge.Money.self) }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _sku else {
+      throw Parley.ParleyJSONDecodingError.missing("sku")
+    }
+    self.sku = _sku
+    guard let _quantity else {
+      throw Parley.ParleyJSONDecodingError.missing("quantity")
+    }
+    self.quantity = _quantity
+    guard let _price else {
+      throw Parley.ParleyJSONDecodingError.missing("price")
+    }
+    self.price = _price
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("sku")
+    writer.string(self.sku)
+    writer.key("quantity")
+    writer.int(Swift.Int64(self.quantity))
+    writer.key("price")
+    writer.writeParleyValue(self.price)
+    writer.endObject()
   }
 }
 
@@ -2261,6 +3131,63 @@ extension FocusEdge.Payment: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
+extension FocusEdge.Payment: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var name: Swift.String? = nil
+    var value: [Swift.UInt8]? = nil
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "type":
+        name = try reader.readString()
+      case "value":
+        value = try reader.readParleyRawValue()
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let name else {
+      throw Parley.ParleyJSONDecodingError.missing("type")
+    }
+    self = try Parley.JSONReader.parleyUnionValue(value, variant: name) { reader, name in
+      switch name {
+      case "card":
+        return .card(try reader.withParleyPath("value") { reader in try reader.readString() })
+      case "invoice":
+        return .invoice(try reader.withParleyPath("value") { reader in try reader.readParleyInteger(Swift.Int64.self) })
+      default:
+        return .unknown(Parley.UnknownUnionVariant(name: name, jsonValue: try reader.readParleyRawValue()))
+      }
+    }
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    switch self {
+    case .card(let value):
+      writer.key("type")
+      writer.string("card")
+      writer.key("value")
+      writer.string(value)
+    case .invoice(let value):
+      writer.key("type")
+      writer.string("invoice")
+      writer.key("value")
+      writer.int(value)
+    case .unknown(let variant):
+      writer.key("type")
+      writer.string(variant.name ?? Swift.String(variant.number ?? 0))
+      if let json = variant.jsonValue {
+        writer.key("value")
+        writer.rawValue(json)
+      }
+    }
+    writer.endObject()
+  }
+}
+
 extension FocusEdge.Payment: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
@@ -2338,6 +3265,118 @@ extension FocusEdge.Order: Swift.Codable, Parley.ParleyJSONCodable {
     try container.parleyEncodeIfPresent(self.payment, forKey: .payment)
     try container.parleyEncode(self.labels, forKey: .labels)
     try container.parleyEncode(self.giftWrap, forKey: .giftWrap)
+  }
+}
+
+extension FocusEdge.Order: Parley.ParleyFastJSON {
+  /// Reads a value with `Parley.JSONReader`, skipping unknown members.
+  init(parleyJSON reader: inout Parley.JSONReader) throws {
+    var _id: Swift.String? = nil
+    var _customer: Swift.String? = nil
+    var _items: [FocusEdge.LineItem]? = nil
+    var _note: Swift.String? = nil
+    var _status: FocusEdge.Level = FocusEdge.Level.low
+    var _payment: FocusEdge.Payment? = nil
+    var _labels: [Swift.String: Swift.String] = [:]
+    var _giftWrap: Swift.Bool = false
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "id":
+        if try reader.readNull() {
+          continue
+        } else {
+          _id = try reader.withParleyPath("id") { reader in try reader.readString() }
+        }
+      case "customer":
+        if try reader.readNull() {
+          continue
+        } else {
+          _customer = try reader.withParleyPath("customer") { reader in try reader.readString() }
+        }
+      case "items":
+        if try reader.readNull() {
+          continue
+        } else {
+          _items = try reader.withParleyPath("items") { reader in try reader.readParleyArray { reader in try reader.readParleyValue(FocusEdge.LineItem.self) } }
+        }
+      case "note":
+        if try reader.readNull() {
+          _note = nil
+        } else {
+          _note = try reader.withParleyPath("note") { reader in try reader.readString() }
+        }
+      case "status":
+        if try reader.readNull() {
+          continue
+        } else {
+          _status = try reader.withParleyPath("status") { reader in try reader.readParleyValue(FocusEdge.Level.self) }
+        }
+      case "payment":
+        if try reader.readNull() {
+          _payment = nil
+        } else {
+          _payment = try reader.withParleyPath("payment") { reader in try reader.readParleyValue(FocusEdge.Payment.self) }
+        }
+      case "labels":
+        if try reader.readNull() {
+          continue
+        } else {
+          _labels = try reader.withParleyPath("labels") { reader in try reader.readParleyMap(Swift.String.self) { reader in try reader.readString() } }
+        }
+      case "giftWrap":
+        if try reader.readNull() {
+          continue
+        } else {
+          _giftWrap = try reader.withParleyPath("giftWrap") { reader in try reader.readBool() }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    guard let _id else {
+      throw Parley.ParleyJSONDecodingError.missing("id")
+    }
+    self.id = _id
+    guard let _customer else {
+      throw Parley.ParleyJSONDecodingError.missing("customer")
+    }
+    self.customer = _customer
+    guard let _items else {
+      throw Parley.ParleyJSONDecodingError.missing("items")
+    }
+    self.items = _items
+    self.note = _note
+    self.status = _status
+    self.payment = _payment
+    self.labels = _labels
+    self.giftWrap = _giftWrap
+  }
+
+  /// Writes the value with `Parley.JSONWriter`.
+  func writeParleyJSON(to writer: inout Parley.JSONWriter) {
+    writer.beginObject()
+    writer.key("id")
+    writer.string(self.id)
+    writer.key("customer")
+    writer.string(self.customer)
+    writer.key("items")
+    writer.writeParleyArray(self.items) { writer, e0 in writer.writeParleyValue(e0) }
+    if let value = self.note {
+      writer.key("note")
+      writer.string(value)
+    }
+    writer.key("status")
+    writer.writeParleyValue(self.status)
+    if let value = self.payment {
+      writer.key("payment")
+      writer.writeParleyValue(value)
+    }
+    writer.key("labels")
+    writer.writeParleyMap(self.labels) { writer, v0 in writer.string(v0) }
+    writer.key("giftWrap")
+    writer.bool(self.giftWrap)
+    writer.endObject()
   }
 }
 
