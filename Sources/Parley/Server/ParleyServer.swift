@@ -166,12 +166,23 @@ public final class ParleyServer: Sendable {
   /// Serves one already-connected channel (e.g. the server end of an in-process pair).
   public func accept(_ channel: any ByteChannel) {
     guard admit() else {
-      channel.close()
+      refuseOverLimit(channel)
       return
     }
     let connection = ServerConnection(channel: channel, server: self)
     state.withLock { $0.connections[ObjectIdentifier(connection)] = connection }
     connection.start()
+  }
+
+  /// Past the connection limits: `reject` `OVERLOADED` (`SHUTTING_DOWN` while draining; nothing
+  /// ran), then close, so a reconnecting client knows why and backs off.
+  private func refuseOverLimit(_ channel: any ByteChannel) {
+    let error =
+      state.withLock { $0.draining }
+      ? ParleyError(.shuttingDown, "the server is shutting down", mayHaveRun: false)
+      : ParleyError(.overloaded, "the server has too many connections; try again later", mayHaveRun: false)
+    channel.write(JSONEnvelopeCodec().frame(.closing(.reject, error)))
+    channel.close()
   }
 
   /// Whether a new connection fits the limits (connections, unauthenticated connections).
@@ -186,14 +197,14 @@ public final class ParleyServer: Sendable {
   private func adopt(fd: Int32, endpoint: Endpoint) {
     let isUnix: Bool
     if case .unix = endpoint { isUnix = true } else { isUnix = false }
-    guard admit() else {
-      Sys.close(fd)
-      return
-    }
     let loop = EventLoop.group.next()
     let channel = SocketChannel(
       fd: fd, loop: loop, peerDescription: isUnix ? "peer on \(endpoint)" : "peer via \(endpoint)",
       isUnix: isUnix, maxPendingBytes: configuration.maxPendingWriteBytes)
+    guard admit() else {
+      refuseOverLimit(channel)
+      return
+    }
     if isUnix {
       guard let credentials = channel.peerCredentials, configuration.peerPolicy.allows(credentials) else {
         // Refused before any frame is read: say why, then close.

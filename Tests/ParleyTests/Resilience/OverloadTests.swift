@@ -53,6 +53,22 @@ extension RuntimeSocketSuites {
       await fixture.stop(grace: .milliseconds(100))
     }
 
+    @Test func connectionsPastTheLimitAreRejectedOverloaded() async throws {
+      await warmUpRuntime()
+      var configuration = ServerConfiguration()
+      configuration.maxConnections = 1
+      let fixture = try await TestServer.start([echoService()], configuration: configuration)
+      let first = try await fixture.connect()
+      let refused = await expectParleyError(.overloaded) { _ = try await fixture.connect() }
+      #expect(refused?.mayHaveRun == false)
+      #expect(try await first.echo("{}") == "{}")
+      await first.close()
+      #expect(await eventually { fixture.server.connectionCount == 0 })
+      let again = try await fixture.connect()
+      await again.close()
+      await fixture.stop(grace: .milliseconds(100))
+    }
+
     @Test func peerThatStopsReadingIsClosedAfterTheWriteProgressTimeout() async throws {
       await warmUpRuntime()
       let directory = try TestServer.makeTemporaryDirectory()
