@@ -6,14 +6,18 @@ import Testing
 /// and checked by `ParleySwiftGenTests`), through both codecs, with many seeded random values.
 @Suite("Generated code: round trips")
 struct GeneratedCodeRoundTripTests {
-  enum Codec: String, CaseIterable, Sendable { case binary, jsonPayload, jsonCodable }
+  enum Codec: String, CaseIterable, Sendable {
+    case binary, jsonPayload, jsonCodable, fastJSON, fastToCodable, codableToFast
+  }
 
-  static func roundTrip<Value: ParleyBinaryMessage & Codable & ParleyJSONCodable>(
+  static func roundTrip<Value: ParleyBinaryMessage & Codable & ParleyJSONCodable & ParleyFastJSON>(
     _ value: Value, _ codec: Codec
-  ) throws
-    -> Value
-  {
+  ) throws -> Value {
     switch codec {
+    case .fastJSON: return try Value(parleyJSONBytes: value.parleyJSONBytes)
+    case .fastToCodable:
+      return try ParleyJSON.decode(Value.self, from: Data(value.parleyJSONBytes), strict: true)
+    case .codableToFast: return try Value(parleyJSONBytes: Array(ParleyJSON.encode(value)))
     case .binary: return try Value(parleyBinaryBytes: value.parleyBinaryBytes)
     case .jsonPayload: return try ParleyPayload.decodeJSON(Value.self, from: ParleyPayload.encodeJSON(value))
     case .jsonCodable: return try ParleyJSON.decode(Value.self, from: ParleyJSON.encode(value), strict: true)
