@@ -77,18 +77,24 @@ extension RuntimeSocketSuites {
       var configuration = ClientConfiguration()
       configuration.heartbeatInterval = .milliseconds(20)
       configuration.missedPingsAllowed = 1_000_000  // only write progress may end this connection
-      configuration.writeProgressTimeout = .milliseconds(200)
+      configuration.writeProgressTimeout = .milliseconds(500)
       configuration.maxPendingWriteBytes = 4 * 1024 * 1024
+      configuration.validatesPayloads = false
       let connection = try await ClientConnection.connect(
         to: .unix(path: server.path), configuration: configuration)
       let pending = Task { try await connection.echo("echo", "{}", timeout: .seconds(20)) }
       let chunk = utf8Bytes("\"" + String(repeating: "a", count: 256 * 1024) + "\"")
-      for _ in 0..<64 {
+      var refusal: ParleyError?
+      for _ in 0..<64 where refusal == nil {
         do {
           try connection.oneway(
             contract: "test.echo", version: 1, service: "Echo", method: "m", payload: chunk)
-        } catch { break }
+        } catch let error as ParleyError {
+          refusal = error
+        }
       }
+      // Outbound bytes are bounded: past maxPendingWriteBytes sending fails OVERLOADED (not sent).
+      #expect(refusal?.code == .overloaded && refusal?.mayHaveRun == false, "\(String(describing: refusal))")
       do {
         _ = try await pending.value
         Issue.record("the call should fail")
