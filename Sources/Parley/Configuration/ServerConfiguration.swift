@@ -17,6 +17,10 @@ public struct ServerConfiguration: Sendable {
   public var missedPingsAllowed: Int = ParleyDefaults.missedPingsAllowed
   /// Time a new connection has to send `hello`; then it is closed.
   public var handshakeTimeout: Duration = ParleyDefaults.handshakeTimeout
+  /// Time bytes may wait to be sent to a peer with none being sent before its connection is
+  /// closed (the peer stopped reading): ``ParleyDefaults/writeProgressTimeout``; `.zero`
+  /// disables. Checked whenever the connection's timer fires (at least every heartbeat).
+  public var writeProgressTimeout: Duration = ParleyDefaults.writeProgressTimeout
   /// Deepest call chain served; deeper calls fail with `MAX_DEPTH_EXCEEDED` (did not run).
   public var maxDepth: Int = ParleyDefaults.maxDepth
   /// Connections held at once; more are accepted and closed at once.

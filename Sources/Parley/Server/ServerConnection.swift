@@ -27,7 +27,8 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
       settings: .init(
         maxFrameSize: configuration.maxFrameSize,
         heartbeatInterval: configuration.heartbeatInterval.nanoseconds,
-        missedPingsAllowed: configuration.missedPingsAllowed))
+        missedPingsAllowed: configuration.missedPingsAllowed,
+        writeProgressTimeout: configuration.writeProgressTimeout.nanoseconds))
     dispatcher = CallDispatcher(
       core: core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlightPerConnection,
       observer: configuration.observer, source: configuration.name,

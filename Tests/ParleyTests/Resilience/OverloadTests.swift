@@ -69,6 +69,31 @@ extension RuntimeSocketSuites {
       await fixture.stop(grace: .milliseconds(100))
     }
 
+    @Test func serverClosesAClientThatStopsReadingItsReplies() async throws {
+      await warmUpRuntime()
+      var configuration = ServerConfiguration()
+      configuration.heartbeatInterval = .milliseconds(20)
+      configuration.missedPingsAllowed = 1_000_000  // only write progress may end this connection
+      configuration.writeProgressTimeout = .milliseconds(300)
+      let fixture = try await TestServer.start([echoService()], configuration: configuration)
+      guard case .unix(let path) = fixture.endpoint else { return }
+      let raw = try RawClient(path: path)
+      try await raw.handshake()
+      let big = "\"" + String(repeating: "b", count: 256 * 1024) + "\""
+      // 32 replies of 256 KiB (8 MiB, far below maxPendingWriteBytes) that the client never reads.
+      _ = await offPool {
+        for id in 1...32 {
+          let call =
+            #"{"v":1,"kind":"call","id":\#(id),"contract":"test.echo","cv":1,"service":"Echo","method":"echo","timeoutMs":20000,"payload":"#
+            + big + "}"
+          if !raw.send(json: call) { break }
+        }
+      }
+      #expect(await eventually(seconds: 10) { fixture.server.connectionCount == 0 })
+      raw.closeSocket()
+      await fixture.stop(grace: .milliseconds(100))
+    }
+
     @Test func peerThatStopsReadingIsClosedAfterTheWriteProgressTimeout() async throws {
       await warmUpRuntime()
       let directory = try TestServer.makeTemporaryDirectory()
