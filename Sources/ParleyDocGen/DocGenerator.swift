@@ -33,7 +33,7 @@ public enum DocGenerator {
   public static func translate(_ contracts: ContractSet, options: DocOptions, changelog: String? = nil)
     -> (DocSite, [DocDiagnostic])
   {
-    var builder = SiteBuilder(DocCommentRepair.repaired(contracts), options: options)
+    var builder = SiteBuilder(contracts, options: options)
     let site = builder.build(changelog: changelog)
     return (site, builder.diagnostics)
   }
@@ -54,7 +54,6 @@ public enum DocGenerator {
     changelog: ChangelogRenderer = Changelog.render
   ) -> Output {
     let log = previous.map { changelog($0, contracts) }
-    let contracts = DocCommentRepair.repaired(contracts)
     let (site, diagnostics) = translate(contracts, options: options, changelog: log)
     return Output(
       site: render(site, contracts: contracts, options: options), diagnostics: diagnostics, model: site)

@@ -118,10 +118,11 @@ public final class Parser {
     return Parser.declarationKeywords[current.text] != nil && peek(1).kind == .identifier
   }
 
-  /// The first doc comment among the tokens from `start` up to the current one.
+  /// The first doc comment among the tokens of the element that starts at `start` and ends just
+  /// before the current token (the next element's comment belongs to the next element).
   func doc(from start: Int) -> String? {
     var position = start
-    while position <= index, position < tokens.count {
+    while position < index, position < tokens.count {
       if let doc = tokens[position].doc { return doc }
       position += 1
     }

@@ -82,6 +82,35 @@ struct ParserTests {
     #expect(service.methods[0].doc == "Fetch one order.")
   }
 
+  @Test("a doc comment belongs to the element after it, never to an undocumented element before it")
+  func docCommentsAttachToTheFollowingElementOnly() {
+    let parsed = parse(
+      """
+      contract a.b version 1
+      struct S {
+        1 plain: String
+        /// Documented.
+        2 documented: String
+      }
+      union U {
+        1 first: String
+        /// The second variant.
+        2 second: Int32
+      }
+      /// The enum.
+      enum E {
+        1 one
+      }
+      """)
+    #expect(parsed.diagnostics.isEmpty)
+    let declarations = parsed.syntax.declarations
+    #expect(declarations[0].doc == nil)
+    #expect(declarations[0].members.map(\.doc) == [nil, "Documented."])
+    #expect(declarations[1].doc == nil)
+    #expect(declarations[1].members.map(\.doc) == [nil, "The second variant."])
+    #expect(declarations[2].doc == "The enum.")
+  }
+
   @Test("an attribute on its own line belongs to the next member; on the same line, to the previous one")
   func attributePlacement() {
     let parsed = parse(
