@@ -114,7 +114,6 @@ extension RuntimeSocketSuites {
 
     @Test func serverThatClosesBeforeTheHandshakeManyTimes() async throws {
       await warmUpRuntime()
-      let fdsBefore = TestServer.openFileDescriptorCount()
       let directory = try TestServer.makeTemporaryDirectory()
       defer { TestServer.removeTree(directory) }
       let path = directory + "/s.sock"
@@ -151,11 +150,8 @@ extension RuntimeSocketSuites {
 
       await client.close()
       await server.stop()
-      if let fdsBefore {
-        let settled = await eventually { (TestServer.openFileDescriptorCount() ?? 0) <= fdsBefore }
-        #expect(
-          settled, "descriptors: before \(fdsBefore), after \(TestServer.openFileDescriptorCount() ?? -1)")
-      }
+      let released = await eventually { OpenSockets.descriptors(matching: directory).isEmpty }
+      #expect(released, "sockets still open: \(OpenSockets.all())")
     }
 
     @Test func queuedOnewaysAreSentOnceInOrderAndOverflowIsAnError() async throws {
