@@ -33,6 +33,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     var unmatchedReplies = 0
     var unhandled = 0
     var handlers: [EnvelopeKind: @Sendable (Envelope) -> Void] = [:]
+    /// The server's challenge and our answer, kept to check the server's proof in `welcome`.
+    var exchange: (SharedSecretAuthenticator.Challenge, SharedSecretAuthenticator.Answer)?
   }
 
   /// The configuration in use.
@@ -44,9 +46,11 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   private let maxInFlight: Atomic<Int>
 
   private init(channel: any ByteChannel, configuration: ClientConfiguration) {
+  private let authentication: HandshakeAuthentication
     self.configuration = configuration
     self.maxInFlight = Atomic(configuration.maxInFlight)
     self.core = ConnectionCore(
+    self.authentication = HandshakeAuthentication(configuration)
       channel: channel,
       settings: .init(
         maxFrameSize: configuration.maxFrameSize,
@@ -86,6 +90,10 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   private func handshake() async throws {
     let deadline = Sys.now() + configuration.handshakeTimeout.nanoseconds
     let welcome: Welcome = try await withUnsafeThrowingContinuation { continuation in
+    if case .misconfigured(let error) = authentication {
+      core.close(reason: error)
+      throw error
+    }
       state.withLock {
         $0.phase = .handshaking(continuation)
         $0.handshakeDeadline = deadline
@@ -95,7 +103,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       var hello = Envelope(kind: .hello)
       hello.hello = Hello(
         codecs: configuration.codecs.map(\.id.rawValue), contracts: configuration.contracts,
-        name: configuration.name, token: configuration.token, maxFrame: configuration.maxFrameSize)
+        name: configuration.name, maxFrame: configuration.maxFrameSize)
       core.sendHandshake(hello)
     }
     welcomeBox.withLock { $0 = welcome }
@@ -328,6 +336,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
         error.code, "the server rejected the connection: \(error.message)", mayHaveRun: false)
       failHandshake(failure)
       core.close(reason: failure)
+    case .auth:
+      handleChallenge(envelope)
     default:
       let handler = state.withLock { state -> (@Sendable (Envelope) -> Void)? in
         if let handler = state.handlers[envelope.kind] { return handler }
@@ -351,8 +361,55 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       let failure = ParleyError(
         .protocolError, "the server chose codec \"\(welcome.codec)\", which was not offered")
       failHandshake(failure)
+  /// Answers the server's shared-secret challenge (only while handshaking, once).
+  private func handleChallenge(_ envelope: Envelope) {
+    let expected = state.withLock { state -> Bool in
+      guard case .handshaking = state.phase, state.exchange == nil else { return false }
+      return true
+    }
+    guard expected else {
+      core.protocolViolations.add(1, ordering: .relaxed)
+      return
+    }
+    guard case .sharedSecret(let authenticator) = authentication else {
+      failAuthentication("the server requires a shared secret; none is configured (ClientConfiguration.secret)")
+      return
+    }
+    let challenge = SharedSecretAuthenticator.Challenge(serverNonce: envelope.auth?.challenge ?? [])
+    let answer: SharedSecretAuthenticator.Answer
+    do {
+      answer = try authenticator.answer(challenge)
+    } catch {
+      failAuthentication("the server's challenge is unusable: \(error)")
+      return
+    }
+    state.withLock { $0.exchange = (challenge, answer) }
+    var reply = Envelope(kind: .auth)
+    reply.auth = AuthExchange(nonce: answer.clientNonce, proof: answer.proof)
+    core.sendHandshake(reply)
+  }
+
+  private func failAuthentication(_ message: String) {
+    let failure = ParleyError(.unauthenticated, message, mayHaveRun: false)
+    failHandshake(failure)
+    core.close(sending: .closing(.goaway, failure), reason: failure)
+  }
+
       core.close(sending: .closing(.goaway, failure), reason: failure)
       return
+    if case .sharedSecret(let authenticator) = authentication {
+      // Mutual authentication: a server that skips the challenge or cannot prove it knows the
+      // secret is refused.
+      guard let (challenge, answer) = state.withLock({ $0.exchange }) else {
+        failAuthentication("the server did not challenge for the shared secret, so it cannot prove it knows it")
+        return
+      do {
+        try authenticator.verify(
+          SharedSecretAuthenticator.ServerProof(proof: welcome.proof ?? []), for: answer, to: challenge)
+      } catch {
+        failAuthentication("the server's proof of the shared secret is wrong")
+        return
+    }
     }
     core.setCodec(codec, peerMaxFrame: welcome.maxFrame)
     maxInFlight.store(min(configuration.maxInFlight, max(1, welcome.maxInFlight)), ordering: .relaxed)

@@ -6,7 +6,12 @@ public struct ClientConfiguration: Sendable {
   public var codecs: [any EnvelopeCodec] = [JSONEnvelopeCodec()]
   /// The contracts and versions this client speaks, sent in `hello` (default: none).
   public var contracts: [ContractVersion] = []
-  /// Shared secret sent in `hello` (required by TCP servers bound beyond loopback).
+  /// The shared secret for servers that require one (TCP beyond loopback). It never crosses the
+  /// wire: the client answers the server's challenge with an HMAC and checks the server's proof
+  /// in `welcome`. When set, a server that does not prove it knows the secret is refused.
+  public var secret: SharedSecret? = nil
+  /// The shared secret as text (its UTF-8 bytes, at least ``SharedSecret/minimumByteCount``),
+  /// used when ``secret`` is `nil`. Despite the name it is never sent. Prefer ``secret``.
   public var token: String? = nil
   /// Timeout of calls that do not set one: ``ParleyDefaults/callTimeout``.
   public var defaultTimeout: Duration = ParleyDefaults.callTimeout

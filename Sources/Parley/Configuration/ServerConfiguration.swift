@@ -40,7 +40,14 @@ public struct ServerConfiguration: Sendable {
   /// `await` then delays every connection of that I/O thread, pings included: enable it only
   /// for handlers that are quick or suspend early.
   public var startsHandlersOnIOThread: Bool = false
-  /// Shared secret every `hello` must carry. Required for TCP bound beyond loopback.
+  /// The shared secret every client must prove it knows, by challenge–response, before
+  /// `welcome` (the secret never crosses the wire). Required for TCP bound beyond loopback; when
+  /// set, it applies to every connection of the server. Load it with
+  /// ``SharedSecret/load(fromFile:)``, which refuses files others can read.
+  public var secret: SharedSecret? = nil
+  /// The shared secret as text (its UTF-8 bytes, at least ``SharedSecret/minimumByteCount``),
+  /// used when ``secret`` is `nil`; a shorter one makes ``ParleyServer/start(on:)`` fail. Prefer
+  /// ``secret``.
   public var sharedSecret: String? = nil
   /// Receives the lifecycle events of the calls this server runs (handler started, succeeded,
   /// failed), each with its correlation root; see ``ParleyObserver``. Default: none.

@@ -48,6 +48,8 @@ public struct Envelope: Sendable {
 
   /// Creates an envelope of `kind`; set the other fields as the kind requires.
   public init(kind: EnvelopeKind, id: UInt64? = nil) {
+  /// The members of an `auth` envelope (shared-secret challenge–response).
+  public var auth: AuthExchange?
     self.kind = kind
     self.id = id
   }

@@ -9,6 +9,8 @@ public struct EnvelopeKind: RawRepresentable, Sendable, Hashable, CustomStringCo
 
   /// The client's first frame: protocol version, codecs offered, contracts, name, token.
   public static let hello = EnvelopeKind(rawValue: "hello")
+  /// The shared-secret challenge (server) and its answer (client), between `hello` and `welcome`.
+  public static let auth = EnvelopeKind(rawValue: "auth")
   /// The server's answer to an accepted `hello`: codec chosen, limits, heartbeat.
   public static let welcome = EnvelopeKind(rawValue: "welcome")
   /// The server's answer to a refused `hello`; the server then closes.
@@ -42,7 +44,7 @@ public struct EnvelopeKind: RawRepresentable, Sendable, Hashable, CustomStringCo
 
   /// Every kind this version of the protocol defines.
   public static let known: Set<EnvelopeKind> = [
-    .hello, .welcome, .reject, .call, .reply, .oneway, .subscribe, .unsubscribe, .event, .streamItem,
+    .hello, .auth, .welcome, .reject, .call, .reply, .oneway, .subscribe, .unsubscribe, .event, .streamItem,
     .streamEnd, .cancel, .register, .ping, .pong, .goaway,
   ]
 

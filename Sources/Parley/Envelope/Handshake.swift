@@ -42,7 +42,8 @@ public struct Hello: Sendable, Equatable {
   public var contracts: [ContractVersion]
   /// The client's own name (used in logs and as the peer name).
   public var name: String?
-  /// A shared-secret token (required by TCP servers bound beyond loopback).
+  /// Legacy member, no longer used for authentication: servers with a shared secret ignore it
+  /// and run the challenge–response exchange of ``AuthExchange`` instead. Never put a secret here.
   public var token: String?
   /// The largest frame the client accepts, in bytes.
   public var maxFrame: Int?
@@ -74,17 +75,43 @@ public struct Welcome: Sendable, Equatable {
   public var contracts: [ServedContract]
   /// The server's name.
   public var name: String?
+  /// The server's proof of knowing the shared secret (`"proof"` on the wire, 32 bytes), present
+  /// only after an ``AuthExchange``.
+  public var proof: [UInt8]?
 
   /// Creates a welcome.
   public init(
     codec: String, maxFrame: Int, heartbeatMs: Int, maxInFlight: Int, contracts: [ServedContract] = [],
-    name: String? = nil
+    name: String? = nil, proof: [UInt8]? = nil
   ) {
+    self.proof = proof
     self.codec = codec
     self.maxFrame = maxFrame
     self.heartbeatMs = heartbeatMs
     self.maxInFlight = maxInFlight
     self.contracts = contracts
     self.name = name
+  }
+}
+
+/// The members of an `auth` envelope: the shared-secret challenge–response between `hello` and
+/// `welcome` (see `docs/wire-protocol.md`, "Security").
+///
+/// The server sends `challenge` (its 32-byte nonce); the client answers with `nonce` (its own
+/// 32-byte nonce) and `proof` (`HMAC-SHA256(secret, challenge ‖ nonce ‖ "parley-auth-v1 client tcp")`).
+/// On the wire each is lowercase hexadecimal (64 characters).
+public struct AuthExchange: Sendable, Equatable {
+  /// The server's nonce (server to client).
+  public var challenge: [UInt8]?
+  /// The client's nonce (client to server).
+  public var nonce: [UInt8]?
+  /// The client's proof (client to server).
+  public var proof: [UInt8]?
+
+  /// Creates the members of an `auth` envelope.
+  public init(challenge: [UInt8]? = nil, nonce: [UInt8]? = nil, proof: [UInt8]? = nil) {
+    self.challenge = challenge
+    self.nonce = nonce
+    self.proof = proof
   }
 }

@@ -96,6 +96,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     bytes = writer.bytes
   }
 
+    if let auth = envelope.auth { Self.writeAuth(auth, to: &writer) }
   private static func writeError(_ error: ParleyError, to writer: inout JSONWriter) {
     writer.beginObject()
     writer.key("code")
@@ -212,6 +213,25 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
 
   // MARK: Decoding
 
+    if let proof = welcome.proof {
+      writer.key("proof")
+      writer.string(HexText.encode(proof))
+    }
+  }
+
+  private static func writeAuth(_ auth: AuthExchange, to writer: inout JSONWriter) {
+    if let challenge = auth.challenge {
+      writer.key("challenge")
+      writer.string(HexText.encode(challenge))
+    }
+    if let nonce = auth.nonce {
+      writer.key("nonce")
+      writer.string(HexText.encode(nonce))
+    }
+    if let proof = auth.proof {
+      writer.key("proof")
+      writer.string(HexText.encode(proof))
+    }
   /// Decodes a JSON envelope.
   /// - Throws: ``ParleyError`` `PROTOCOL_ERROR` naming the problem.
   public func decode(_ bytes: [UInt8]) throws(ParleyError) -> Envelope {
@@ -256,6 +276,9 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   private struct Fields {
     var kind: String?
     var code: String?
+    static let challenge = JSONKey("challenge")
+    static let nonce = JSONKey("nonce")
+    static let proof = JSONKey("proof")
     var message: String?
     var codecs: [String]?
     var contracts: [(name: String, version: Int, minVersion: Int?)]?
@@ -270,6 +293,9 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   private func decodeEnvelope(_ bytes: [UInt8]) throws -> Envelope {
     var reader = JSONReader(bytes, maxDepth: maxDepth)
     guard try reader.peek() == .object else {
+    var challenge: [UInt8]?
+    var nonce: [UInt8]?
+    var proof: [UInt8]?
       throw ParleyError(.protocolError, "an envelope must be a JSON object")
     }
     var envelope = Envelope(kind: .ping)
@@ -315,6 +341,9 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     try reader.finish()
     guard sawVersion else { throw ParleyError(.protocolError, "envelope without \"v\"") }
     guard let kindName = fields.kind else { throw ParleyError(.protocolError, "envelope without \"kind\"") }
+      case Key.challenge: fields.challenge = try Self.readHex(&reader, "challenge")
+      case Key.nonce: fields.nonce = try Self.readHex(&reader, "nonce")
+      case Key.proof: fields.proof = try Self.readHex(&reader, "proof")
     envelope.kind = EnvelopeKind(rawValue: kindName)
     switch envelope.kind {
     case .reject, .goaway:
@@ -332,7 +361,9 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
         heartbeatMs: fields.heartbeatMs ?? 0, maxInFlight: fields.maxInFlight ?? Int.max,
         contracts: (fields.contracts ?? []).map {
           ServedContract(name: $0.name, version: $0.version, minimumVersion: $0.minVersion ?? 1)
-        }, name: fields.name)
+        }, name: fields.name, proof: fields.proof)
+    case .auth:
+      envelope.auth = AuthExchange(challenge: fields.challenge, nonce: fields.nonce, proof: fields.proof)
     default: break
     }
     return envelope
@@ -344,6 +375,13 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     while let key = try reader.nextMember() {
       switch key {
       case "root": context.root = try reader.readString()
+  private static func readHex(_ reader: inout JSONReader, _ member: String) throws -> [UInt8] {
+    guard let bytes = HexText.decode(try reader.readString()) else {
+      throw ParleyError(.protocolError, "\"\(member)\" is not hexadecimal")
+    }
+    return bytes
+  }
+
       case "chain":
         try reader.beginArray()
         while try reader.nextElement() { context.chain.append(try reader.readString()) }

@@ -32,11 +32,14 @@ public final class ParleyServer: Sendable {
 
   /// The configuration in use.
   public let configuration: ServerConfiguration
+  /// The shared-secret requirement derived from the configuration, once.
+  let authentication: HandshakeAuthentication
   private let state = Mutex(State())
 
   /// Creates a server; register services, then call ``start(on:)``.
   public init(configuration: ServerConfiguration = ServerConfiguration()) {
     self.configuration = configuration
+    self.authentication = HandshakeAuthentication(configuration)
   }
 
   // MARK: Services
@@ -109,23 +112,25 @@ public final class ParleyServer: Sendable {
   /// Unix sockets: the file is created inside a directory owned by this user (created 0700 if
   /// missing), with mode ``ServerConfiguration/socketFileMode``; a stale socket of ours is
   /// removed; a live server's socket, a regular file, a directory or a symlink is never touched.
-  /// TCP: binding beyond loopback requires ``ServerConfiguration/sharedSecret``.
-  /// - Throws: ``ParleyError`` (`NOT_CONNECTED`, `PERMISSION_DENIED`) naming the path or address.
+  /// TCP: binding beyond loopback requires ``ServerConfiguration/secret`` (or its text form).
+  /// - Throws: ``ParleyError`` (`NOT_CONNECTED`, `PERMISSION_DENIED`) naming the path or address;
+  ///   `UNAUTHENTICATED` when the configured shared secret is unusable (e.g. too short).
   @discardableResult
   public func start(on endpoint: Endpoint) async throws -> Endpoint {
     if state.withLock({ $0.draining }) {
       throw ParleyError(.shuttingDown, "the server has been stopped", mayHaveRun: false)
     }
+    if case .misconfigured(let error) = authentication { throw error }
     let address = try SocketAddress(endpoint)
     switch endpoint {
     case .unix(let path):
       try UnixSocketFile.prepare(
         path: path, requirePrivateDirectory: configuration.requiresPrivateSocketDirectory)
     case .tcp(let host, _):
-      if !address.isLoopback, configuration.sharedSecret == nil {
+      if !address.isLoopback, !authentication.isRequired {
         throw ParleyError(
           .permissionDenied,
-          "binding TCP to \(host), beyond loopback, requires a shared secret (ServerConfiguration.sharedSecret)",
+          "binding TCP to \(host), beyond loopback, requires a shared secret (ServerConfiguration.secret, e.g. from SharedSecret.load(fromFile:))",
           mayHaveRun: false)
       }
     }
@@ -209,7 +214,7 @@ public final class ParleyServer: Sendable {
       guard let credentials = channel.peerCredentials, configuration.peerPolicy.allows(credentials) else {
         // Refused before any frame is read: say why, then close.
         state.withLock { $0.rejectedPeers += 1 }
-        let error = ParleyError(.permissionDenied, "this peer is not allowed to connect")
+        let error = ParleyError(.unauthenticated, "this peer's user is not allowed to connect")
         channel.write(JSONEnvelopeCodec().frame(.closing(.reject, error)))
         channel.close()
         return

@@ -3,7 +3,14 @@ import Synchronization
 /// The server side of one connection: the handshake, then calls run by a ``CallDispatcher``
 /// (each in its own task, with deadlines, cancellation and draining).
 final class ServerConnection: ConnectionCoreHandler, Sendable {
-  private enum Phase { case awaitingHello, ready, closed }
+  private enum Phase { case awaitingHello, awaitingAnswer, ready, closed }
+
+  /// A hello accepted so far, waiting for the client's `auth` answer to the challenge.
+  private struct PendingHello {
+    var hello: Hello
+    var codec: any EnvelopeCodec
+    var challenge: SharedSecretAuthenticator.Challenge
+  }
 
   private struct State {
     var phase = Phase.awaitingHello
@@ -11,17 +18,20 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     var peerName: String?
     var identity: PeerIdentity?
     var unhandled = 0
+    var pendingHello: PendingHello?
   }
 
   let core: ConnectionCore
   private let server: ParleyServer
   private let configuration: ServerConfiguration
   private let dispatcher: CallDispatcher
+  private let authentication: HandshakeAuthentication
   private let state = Mutex(State())
 
   init(channel: any ByteChannel, server: ParleyServer) {
     self.server = server
     self.configuration = server.configuration
+    self.authentication = server.authentication
     core = ConnectionCore(
       channel: channel,
       settings: .init(
@@ -66,6 +76,11 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     case (.awaitingHello, _):
       reject(ParleyError(.protocolError, "the first envelope must be hello, not \(envelope.kind.rawValue)"))
     case (.closed, _): return
+    case (.awaitingAnswer, .auth): handleAnswer(envelope)
+    case (.awaitingAnswer, _):
+      reject(
+        ParleyError(
+          .unauthenticated, "expected the answer to the shared-secret challenge, not \(envelope.kind.rawValue)"))
     case (.ready, .call), (.ready, .oneway), (.ready, .cancel):
       if let router = server.callRouter, router(envelope, ServerPeer(connection: self)) { return }
       switch envelope.kind {
@@ -122,16 +137,58 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
         ))
       return
     }
-    if let secret = configuration.sharedSecret {
-      guard let token = hello.token, constantTimeEquals(Array(token.utf8), Array(secret.utf8)) else {
-        reject(ParleyError(.unauthenticated, "a valid shared-secret token is required"))
+    switch authentication {
+    case .none: break
+    case .misconfigured:
+      // The detail stays in the server's configuration; the peer learns only that it failed.
+      reject(ParleyError(.unauthenticated, "the server cannot authenticate clients"))
+      return
+    case .sharedSecret(let authenticator):
+      let challenge: SharedSecretAuthenticator.Challenge
+      do {
+        challenge = try authenticator.makeChallenge()
+      } catch {
+        reject(ParleyError(.internal, "the server cannot make a challenge"))
         return
       }
     }
     let served = server.servedContracts
     for wanted in hello.contracts {
+      state.withLock {
+        $0.phase = .awaitingAnswer
+        $0.pendingHello = PendingHello(hello: hello, codec: codec, challenge: challenge)
+      var auth = Envelope(kind: .auth)
+      auth.auth = AuthExchange(challenge: challenge.serverNonce)
+      core.sendHandshake(auth)
+      return
       let offers = served.filter { $0.name == wanted.name }
       if !offers.isEmpty, !offers.contains(where: { $0.accepts(wanted.version) }) {
+    finishHello(hello, codec: codec, proof: nil)
+  }
+
+  /// Checks the client's answer to the challenge; a wrong or malformed one is rejected with
+  /// `UNAUTHENTICATED` (the same message either way, so nothing is learned from it).
+  private func handleAnswer(_ envelope: Envelope) {
+    guard case .sharedSecret(let authenticator) = authentication,
+      let pending = state.withLock({ state -> PendingHello? in
+        defer { state.pendingHello = nil }  // one answer per challenge
+        return state.pendingHello
+      })
+    else { return }
+    let answer = SharedSecretAuthenticator.Answer(
+      clientNonce: envelope.auth?.nonce ?? [], proof: envelope.auth?.proof ?? [])
+    let proof: SharedSecretAuthenticator.ServerProof
+    do {
+      proof = try authenticator.verify(answer, to: pending.challenge)
+    } catch {
+      reject(ParleyError(.unauthenticated, "the answer to the shared-secret challenge is wrong"))
+      return
+    }
+    finishHello(pending.hello, codec: pending.codec, proof: proof.proof)
+  }
+
+  /// Checks the contracts and answers `welcome` (with the server's proof after a challenge).
+  private func finishHello(_ hello: Hello, codec: any EnvelopeCodec, proof: [UInt8]?) {
         let ranges = offers.map { "\($0.minimumVersion)...\($0.version)" }.joined(separator: ", ")
         reject(
           ParleyError(
@@ -153,17 +210,10 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     welcome.welcome = Welcome(
       codec: codec.id.rawValue, maxFrame: configuration.maxFrameSize,
       heartbeatMs: Int(configuration.heartbeatInterval.nanoseconds / 1_000_000),
-      maxInFlight: configuration.maxInFlightPerConnection, contracts: served, name: configuration.name)
+      maxInFlight: configuration.maxInFlightPerConnection, contracts: served, name: configuration.name,
+      proof: proof)
     core.sendHandshake(welcome)
     core.setCodec(codec, peerMaxFrame: hello.maxFrame ?? WireProtocol.defaultMaxFrameSize)
-  }
-
-  private func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    var difference = UInt8(a.count == b.count ? 0 : 1)
-    for index in 0..<max(a.count, b.count) {
-      difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
-    }
-    return difference == 0
   }
 
   // MARK: Timers, draining, closing
@@ -171,13 +221,13 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
   func coreTimer(_ core: ConnectionCore, now: UInt64) -> UInt64? {
     var next = dispatcher.expire(now: now) ?? UInt64.max
     let handshakeExpired = state.withLock { state -> Bool in
-      guard state.phase == .awaitingHello else { return false }
+      guard state.phase == .awaitingHello || state.phase == .awaitingAnswer else { return false }
       if state.handshakeDeadline <= now { return true }
       next = min(next, state.handshakeDeadline)
       return false
     }
     if handshakeExpired {
-      reject(ParleyError(.protocolError, "no hello within the handshake timeout"))
+      reject(ParleyError(.protocolError, "the handshake did not complete within the handshake timeout"))
     }
     return next == UInt64.max ? nil : next
   }

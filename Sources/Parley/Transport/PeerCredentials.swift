@@ -59,11 +59,18 @@ public struct PeerCredentials: Sendable, Equatable, Hashable, CustomStringConver
 }
 
 /// Which peers a server accepts, checked against kernel credentials before any frame is read.
+/// A refused peer is sent `reject` `UNAUTHENTICATED` and closed.
+///
+/// Root (uid 0) gets no special treatment: it passes only when listed (or when the server itself
+/// runs as root under ``sameUser``).
 public enum PeerPolicy: Sendable, Equatable {
   /// Only processes of the server's own user (the default).
   case sameUser
   /// Processes of any of these user ids (the server's own user is not implied).
   case uids(Set<UInt32>)
+  /// Processes whose user id is in `uids` or whose primary group id (as the kernel reports it)
+  /// is in `gids`; `includingServerUser` also admits the server's own user.
+  case members(uids: Set<UInt32>, gids: Set<UInt32>, includingServerUser: Bool)
   /// Any peer (e.g. when the socket directory's permissions already restrict access).
   case anyone
 
@@ -73,6 +80,9 @@ public enum PeerPolicy: Sendable, Equatable {
     switch self {
     case .sameUser: return credentials.uid == UInt32(getuid())
     case .uids(let allowed): return allowed.contains(credentials.uid)
+    case .members(let uids, let gids, let includingServerUser):
+      if includingServerUser, credentials.uid == UInt32(getuid()) { return true }
+      return uids.contains(credentials.uid) || gids.contains(credentials.gid)
     case .anyone: return true
     }
   }

@@ -210,7 +210,7 @@ extension RuntimeSocketSuites {
       var configuration = ServerConfiguration()
       configuration.peerPolicy = .uids([UInt32.max - 1])
       let fixture = try await TestServer.start([echoService()], configuration: configuration)
-      let error = await expectParleyError(.permissionDenied) { _ = try await fixture.connect() }
+      let error = await expectParleyError(.unauthenticated) { _ = try await fixture.connect() }
       #expect(error?.mayHaveRun == false)
       #expect(fixture.server.rejectedPeerCount == 1)
       #expect(fixture.server.connectionCount == 0)

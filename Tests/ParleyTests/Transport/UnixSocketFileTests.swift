@@ -157,7 +157,7 @@ extension RuntimeSocketSuites {
       await expectParleyError(.permissionDenied) { try await open.start(on: .tcp(host: "0.0.0.0", port: 0)) }
 
       var configuration = ServerConfiguration()
-      configuration.sharedSecret = "s3cret"
+      configuration.sharedSecret = "s3cret-s3cret-s3cret"
       let server = ParleyServer(configuration: configuration)
       server.register(echoService())
       guard case .tcp(_, let port) = try await server.start(on: .tcp(host: "0.0.0.0", port: 0)) else {
@@ -168,7 +168,7 @@ extension RuntimeSocketSuites {
       }
       #expect(error?.mayHaveRun == false)
       var client = ClientConfiguration()
-      client.token = "s3cret"
+      client.token = "s3cret-s3cret-s3cret"
       let connection = try await ClientConnection.connect(
         to: .tcp(host: "127.0.0.1", port: port), configuration: client)
       #expect(try await connection.echo("{}") == "{}")

@@ -13,6 +13,9 @@ public struct GatewayConfiguration: Sendable {
   public var maxSubscriptionsPerConnection: Int = 1024
   /// Receives the hub's lifecycle events (registered, disconnected, dispatched, delivered, …).
   public var observer: ParleyObserver?
+  /// Which users may register which service names and call which services (default
+  /// ``GatewayPolicy/sameUser``: the gateway's own user may do everything).
+  public var policy: GatewayPolicy = .sameUser
 
   /// Creates a configuration with every default.
   public init(observer: ParleyObserver? = nil) {

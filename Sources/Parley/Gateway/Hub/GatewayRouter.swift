@@ -89,6 +89,11 @@ final class GatewayRouter: Sendable {
     do {
       body = try GatewayWire.decode(GatewayRegisterBody.self, from: envelope.payload)
       try Self.validate(body)
+      let credentials = peer.identity.credentials
+      for service in body.services where !configuration.policy.mayRegister(service.service, credentials: credentials) {
+        throw ParleyError(
+          .permissionDenied, "this user may not register service \(service.service) (gateway policy)",
+          mayHaveRun: false)
     } catch {
       if let id = envelope.id { _ = send(.reply(id: id, error: error), to: peer) }
       return
@@ -181,6 +186,10 @@ final class GatewayRouter: Sendable {
         ParleyError(.protocolError, "a call needs \"contract\", \"cv\", \"service\" and \"method\""))
     }
     if let context = envelope.context, context.depth > configuration.maxDepth {
+    guard configuration.policy.mayCall(service, credentials: peer.identity.credentials) else {
+      return .refused(
+        ParleyError(.permissionDenied, "this user may not call service \(service) (gateway policy)", mayHaveRun: false))
+    }
       return .refused(
         ParleyError(
           .maxDepthExceeded,
@@ -365,6 +374,10 @@ final class GatewayRouter: Sendable {
       return
     }
     let target = state.withLock { state -> ServerPeer? in
+    guard configuration.policy.mayCall(service, credentials: peer.identity.credentials) else {
+      state.withLock { $0.undeliverable += 1 }
+      return
+    }
       let speaking = (state.byService[service] ?? []).filter { key in
         state.instances[key]?.services.contains {
           $0.service == service && $0.contract == contract && $0.accepts(version)
