@@ -87,7 +87,9 @@ extension GatewayPolicy {
   /// Reads a policy from a JSON file (see ``init(json:)``).
   /// - Throws: ``GatewayPolicyError`` naming the path and the problem.
   public static func load(fromFile path: String) throws(GatewayPolicyError) -> GatewayPolicy {
-    guard let data = FileBytes.read(path) else { throw GatewayPolicyError("cannot read the policy file \(path)") }
+    guard let data = FileBytes.read(path) else {
+      throw GatewayPolicyError("cannot read the policy file \(path)")
+    }
     do {
       return try GatewayPolicy(json: data)
     } catch {

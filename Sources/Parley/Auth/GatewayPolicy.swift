@@ -32,7 +32,8 @@ public struct GatewayPolicy: Sendable, Equatable {
     public var call: [String]
 
     /// Creates a rule.
-    public init(uids: Set<UInt32> = [], gids: Set<UInt32> = [], register: [String] = [], call: [String] = []) {
+    public init(uids: Set<UInt32> = [], gids: Set<UInt32> = [], register: [String] = [], call: [String] = [])
+    {
       self.uids = uids
       self.gids = gids
       self.register = register
@@ -54,8 +55,9 @@ public struct GatewayPolicy: Sendable, Equatable {
   public var unidentifiedPeersAsServerUser: Bool
 
   /// Creates a policy.
-  public init(rules: [Rule] = [], serverUserMayDoEverything: Bool = true, unidentifiedPeersAsServerUser: Bool = true)
-  {
+  public init(
+    rules: [Rule] = [], serverUserMayDoEverything: Bool = true, unidentifiedPeersAsServerUser: Bool = true
+  ) {
     self.rules = rules
     self.serverUserMayDoEverything = serverUserMayDoEverything
     self.unidentifiedPeersAsServerUser = unidentifiedPeersAsServerUser
@@ -74,7 +76,9 @@ public struct GatewayPolicy: Sendable, Equatable {
     permits(service, credentials: credentials, \.call)
   }
 
-  private func permits(_ service: String, credentials: PeerCredentials?, _ names: KeyPath<Rule, [String]>) -> Bool {
+  private func permits(_ service: String, credentials: PeerCredentials?, _ names: KeyPath<Rule, [String]>)
+    -> Bool
+  {
     guard let credentials else { return unidentifiedPeersAsServerUser && serverUserMayDoEverything }
     if serverUserMayDoEverything, credentials.uid == UInt32(getuid()) { return true }
     return rules.contains { rule in

@@ -13,7 +13,9 @@ enum HandshakeAuthentication: Sendable {
 
   /// The requirement for a server configured with `configuration`.
   init(_ configuration: ServerConfiguration) {
-    self.init(secret: configuration.secret, text: configuration.sharedSecret, name: "ServerConfiguration.sharedSecret")
+    self.init(
+      secret: configuration.secret, text: configuration.sharedSecret, name: "ServerConfiguration.sharedSecret"
+    )
   }
 
   /// The requirement for a client configured with `configuration`.

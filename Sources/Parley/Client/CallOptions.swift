@@ -9,11 +9,17 @@ public struct CallOptions: Sendable {
   /// Whether to wait for the connection to become ready instead of failing with
   /// `NOT_CONNECTED` (reserved for reconnecting clients; the core fails at once).
   public var waitForReady: Bool
+  /// For streams: the most items the server may send ahead of the consumer (the credit window);
+  /// `nil` uses ``StreamDefaults/initialCredit``.
+  public var streamCredit: Int?
 
   /// Creates options.
-  public init(timeout: Duration? = nil, idempotent: Bool = false, waitForReady: Bool = false) {
+  public init(
+    timeout: Duration? = nil, idempotent: Bool = false, waitForReady: Bool = false, streamCredit: Int? = nil
+  ) {
     self.timeout = timeout
     self.idempotent = idempotent
     self.waitForReady = waitForReady
+    self.streamCredit = streamCredit
   }
 }

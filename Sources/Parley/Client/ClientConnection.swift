@@ -41,16 +41,18 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   public let configuration: ClientConfiguration
   let core: ConnectionCore
   private let state = Mutex(State())
-  private let nextID = Atomic<UInt64>(1)
+  let nextID = Atomic<UInt64>(1)
+  /// Open streams by call id (`streamItem` / `streamEnd` go there).
+  let streams = ClientStreams()
   private let welcomeBox = Mutex<Welcome?>(nil)
   private let maxInFlight: Atomic<Int>
+  private let authentication: HandshakeAuthentication
 
   private init(channel: any ByteChannel, configuration: ClientConfiguration) {
-  private let authentication: HandshakeAuthentication
     self.configuration = configuration
+    self.authentication = HandshakeAuthentication(configuration)
     self.maxInFlight = Atomic(configuration.maxInFlight)
     self.core = ConnectionCore(
-    self.authentication = HandshakeAuthentication(configuration)
       channel: channel,
       settings: .init(
         maxFrameSize: configuration.maxFrameSize,
@@ -88,12 +90,12 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   }
 
   private func handshake() async throws {
-    let deadline = Sys.now() + configuration.handshakeTimeout.nanoseconds
-    let welcome: Welcome = try await withUnsafeThrowingContinuation { continuation in
     if case .misconfigured(let error) = authentication {
       core.close(reason: error)
       throw error
     }
+    let deadline = Sys.now() + configuration.handshakeTimeout.nanoseconds
+    let welcome: Welcome = try await withUnsafeThrowingContinuation { continuation in
       state.withLock {
         $0.phase = .handshaking(continuation)
         $0.handshakeDeadline = deadline
@@ -264,7 +266,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     state.withLock { $0.handlers[kind] = handler }
   }
 
-  private func precheck(context: CallContext, service: String, method: String, payload: [UInt8]) throws {
+  func precheck(context: CallContext, service: String, method: String, payload: [UInt8]) throws {
     if context.depth > configuration.maxDepth {
       throw ParleyError(
         .maxDepthExceeded,
@@ -278,7 +280,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     }
   }
 
-  private func ensureReady() throws {
+  func ensureReady() throws {
     try state.withLock { state in
       switch state.phase {
       case .ready: return
@@ -327,17 +329,21 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
         result = .failure(
           envelope.error ?? ParleyError(.protocolError, "failed reply without an error", mayHaveRun: true))
       }
-      if !complete(id, result) { state.withLock { $0.unmatchedReplies += 1 } }
+      if !complete(id, result), !streams.receiveReply(id: id, result) {
+        state.withLock { $0.unmatchedReplies += 1 }
+      }
+    case .streamItem, .streamEnd:
+      streams.receive(envelope, core: core)
     case .welcome:
       handleWelcome(envelope)
+    case .auth:
+      handleChallenge(envelope)
     case .reject:
       let error = envelope.error ?? ParleyError(.protocolError, "rejected")
       let failure = ParleyError(
         error.code, "the server rejected the connection: \(error.message)", mayHaveRun: false)
       failHandshake(failure)
       core.close(reason: failure)
-    case .auth:
-      handleChallenge(envelope)
     default:
       let handler = state.withLock { state -> (@Sendable (Envelope) -> Void)? in
         if let handler = state.handlers[envelope.kind] { return handler }
@@ -355,12 +361,6 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     }
   }
 
-  private func handleWelcome(_ envelope: Envelope) {
-    guard let welcome = envelope.welcome else { return }
-    guard let codec = configuration.codecs.first(where: { $0.id.rawValue == welcome.codec }) else {
-      let failure = ParleyError(
-        .protocolError, "the server chose codec \"\(welcome.codec)\", which was not offered")
-      failHandshake(failure)
   /// Answers the server's shared-secret challenge (only while handshaking, once).
   private func handleChallenge(_ envelope: Envelope) {
     let expected = state.withLock { state -> Bool in
@@ -395,21 +395,29 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     core.close(sending: .closing(.goaway, failure), reason: failure)
   }
 
-      core.close(sending: .closing(.goaway, failure), reason: failure)
-      return
+  private func handleWelcome(_ envelope: Envelope) {
+    guard let welcome = envelope.welcome else { return }
     if case .sharedSecret(let authenticator) = authentication {
       // Mutual authentication: a server that skips the challenge or cannot prove it knows the
       // secret is refused.
       guard let (challenge, answer) = state.withLock({ $0.exchange }) else {
         failAuthentication("the server did not challenge for the shared secret, so it cannot prove it knows it")
         return
+      }
       do {
         try authenticator.verify(
           SharedSecretAuthenticator.ServerProof(proof: welcome.proof ?? []), for: answer, to: challenge)
       } catch {
         failAuthentication("the server's proof of the shared secret is wrong")
         return
+      }
     }
+    guard let codec = configuration.codecs.first(where: { $0.id.rawValue == welcome.codec }) else {
+      let failure = ParleyError(
+        .protocolError, "the server chose codec \"\(welcome.codec)\", which was not offered")
+      failHandshake(failure)
+      core.close(sending: .closing(.goaway, failure), reason: failure)
+      return
     }
     core.setCodec(codec, peerMaxFrame: welcome.maxFrame)
     maxInFlight.store(min(configuration.maxInFlight, max(1, welcome.maxInFlight)), ordering: .relaxed)
@@ -497,6 +505,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       defer { state.pending = [:] }
       return state.pending
     }
+    streams.failAll(error)
     for (id, call) in pending {
       call.continuation.resume(
         throwing: ParleyError(

@@ -8,6 +8,9 @@ public struct ServerConfiguration: Sendable {
   public var maxFrameSize: Int = ParleyDefaults.maxFrameSize
   /// Calls run at once per connection; more are refused with `OVERLOADED` (did not run).
   public var maxInFlightPerConnection: Int = ParleyDefaults.maxInFlightPerConnection
+  /// Streams running at once per connection (they also count as calls in flight); more are
+  /// refused with `OVERLOADED` (did not run).
+  public var maxConcurrentStreamsPerConnection: Int = StreamDefaults.maxConcurrentStreamsPerConnection
   /// Outbound bytes queued per connection; above it the peer is not reading and the connection
   /// is closed with `goaway` `OVERLOADED`.
   public var maxPendingWriteBytes: Int = ParleyDefaults.maxPendingWriteBytes

@@ -38,6 +38,9 @@ public struct Envelope: Sendable {
   public var ok: Bool?
   /// For failed replies, `reject` and `goaway`: the error.
   public var error: ParleyError?
+  /// Stream flow control (`"credit"`): in a `call` that opens a stream, the caller's initial
+  /// window; in a `streamItem` sent by the caller, more items it grants (see `docs/wire-protocol.md`).
+  public var credit: UInt64?
   /// For `hello`.
   public var hello: Hello?
   /// For `welcome`.
@@ -45,11 +48,11 @@ public struct Envelope: Sendable {
   /// The caller's identity, stamped by a gateway on the `call`, `oneway` and `event` envelopes it
   /// forwards (`"from"`). A gateway overwrites whatever a sender put here: it is never trusted.
   public var from: PeerIdentity?
+  /// The members of an `auth` envelope (shared-secret challenge–response).
+  public var auth: AuthExchange?
 
   /// Creates an envelope of `kind`; set the other fields as the kind requires.
   public init(kind: EnvelopeKind, id: UInt64? = nil) {
-  /// The members of an `auth` envelope (shared-secret challenge–response).
-  public var auth: AuthExchange?
     self.kind = kind
     self.id = id
   }

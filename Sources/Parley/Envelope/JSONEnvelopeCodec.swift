@@ -78,8 +78,12 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       writer.key("payload")
       writer.rawValue(payload)
     }
+    if let credit = envelope.credit {
+      writer.key("credit")
+      writer.uint(credit)
+    }
     if let error = envelope.error {
-      if envelope.kind == .reply {
+      if envelope.kind == .reply || envelope.kind == .streamEnd {
         writer.key("error")
         Self.writeError(error, to: &writer)
       } else {
@@ -92,11 +96,11 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     if let from = envelope.from { Self.writeFrom(from, to: &writer) }
     if let hello = envelope.hello { Self.writeHello(hello, to: &writer) }
     if let welcome = envelope.welcome { Self.writeWelcome(welcome, to: &writer) }
+    if let auth = envelope.auth { Self.writeAuth(auth, to: &writer) }
     writer.endObject()
     bytes = writer.bytes
   }
 
-    if let auth = envelope.auth { Self.writeAuth(auth, to: &writer) }
   private static func writeError(_ error: ParleyError, to writer: inout JSONWriter) {
     writer.beginObject()
     writer.key("code")
@@ -209,10 +213,6 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       writer.key("name")
       writer.string(name)
     }
-  }
-
-  // MARK: Decoding
-
     if let proof = welcome.proof {
       writer.key("proof")
       writer.string(HexText.encode(proof))
@@ -232,6 +232,10 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       writer.key("proof")
       writer.string(HexText.encode(proof))
     }
+  }
+
+  // MARK: Decoding
+
   /// Decodes a JSON envelope.
   /// - Throws: ``ParleyError`` `PROTOCOL_ERROR` naming the problem.
   public func decode(_ bytes: [UInt8]) throws(ParleyError) -> Envelope {
@@ -259,6 +263,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     static let ctx = JSONKey("ctx")
     static let from = JSONKey("from")
     static let ok = JSONKey("ok")
+    static let credit = JSONKey("credit")
     static let payload = JSONKey("payload")
     static let error = JSONKey("error")
     static let code = JSONKey("code")
@@ -271,14 +276,14 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     static let codec = JSONKey("codec")
     static let heartbeatMs = JSONKey("heartbeatMs")
     static let maxInFlight = JSONKey("maxInFlight")
+    static let challenge = JSONKey("challenge")
+    static let nonce = JSONKey("nonce")
+    static let proof = JSONKey("proof")
   }
 
   private struct Fields {
     var kind: String?
     var code: String?
-    static let challenge = JSONKey("challenge")
-    static let nonce = JSONKey("nonce")
-    static let proof = JSONKey("proof")
     var message: String?
     var codecs: [String]?
     var contracts: [(name: String, version: Int, minVersion: Int?)]?
@@ -288,14 +293,14 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     var codec: String?
     var heartbeatMs: Int?
     var maxInFlight: Int?
+    var challenge: [UInt8]?
+    var nonce: [UInt8]?
+    var proof: [UInt8]?
   }
 
   private func decodeEnvelope(_ bytes: [UInt8]) throws -> Envelope {
     var reader = JSONReader(bytes, maxDepth: maxDepth)
     guard try reader.peek() == .object else {
-    var challenge: [UInt8]?
-    var nonce: [UInt8]?
-    var proof: [UInt8]?
       throw ParleyError(.protocolError, "an envelope must be a JSON object")
     }
     var envelope = Envelope(kind: .ping)
@@ -317,6 +322,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       case Key.ctx: envelope.context = try Self.readContext(&reader)
       case Key.from: envelope.from = try Self.readFrom(&reader)
       case Key.ok: envelope.ok = try reader.readBool()
+      case Key.credit: envelope.credit = try reader.readUInt64()
       case Key.payload:
         let range = try reader.readRawValue()
         envelope.payload = Array(bytes[range])
@@ -335,15 +341,15 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       case Key.codec: fields.codec = try reader.readString()
       case Key.heartbeatMs: fields.heartbeatMs = try reader.readInt()
       case Key.maxInFlight: fields.maxInFlight = try reader.readInt()
+      case Key.challenge: fields.challenge = try Self.readHex(&reader, "challenge")
+      case Key.nonce: fields.nonce = try Self.readHex(&reader, "nonce")
+      case Key.proof: fields.proof = try Self.readHex(&reader, "proof")
       default: try reader.skipValue()
       }
     }
     try reader.finish()
     guard sawVersion else { throw ParleyError(.protocolError, "envelope without \"v\"") }
     guard let kindName = fields.kind else { throw ParleyError(.protocolError, "envelope without \"kind\"") }
-      case Key.challenge: fields.challenge = try Self.readHex(&reader, "challenge")
-      case Key.nonce: fields.nonce = try Self.readHex(&reader, "nonce")
-      case Key.proof: fields.proof = try Self.readHex(&reader, "proof")
     envelope.kind = EnvelopeKind(rawValue: kindName)
     switch envelope.kind {
     case .reject, .goaway:
@@ -369,12 +375,6 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     return envelope
   }
 
-  private static func readContext(_ reader: inout JSONReader) throws -> CallContext {
-    var context = CallContext(root: "", chain: [], depth: 0)
-    try reader.beginObject()
-    while let key = try reader.nextMember() {
-      switch key {
-      case "root": context.root = try reader.readString()
   private static func readHex(_ reader: inout JSONReader, _ member: String) throws -> [UInt8] {
     guard let bytes = HexText.decode(try reader.readString()) else {
       throw ParleyError(.protocolError, "\"\(member)\" is not hexadecimal")
@@ -382,6 +382,12 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     return bytes
   }
 
+  private static func readContext(_ reader: inout JSONReader) throws -> CallContext {
+    var context = CallContext(root: "", chain: [], depth: 0)
+    try reader.beginObject()
+    while let key = try reader.nextMember() {
+      switch key {
+      case "root": context.root = try reader.readString()
       case "chain":
         try reader.beginArray()
         while try reader.nextElement() { context.chain.append(try reader.readString()) }

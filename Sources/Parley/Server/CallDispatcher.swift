@@ -14,6 +14,7 @@ final class CallDispatcher: Sendable {
     var task: Task<Void, Never>?
     var deadline: UInt64
     var answered = false  // a reply (or nothing, after cancel) was already decided
+    var stream: StreamWriter?  // set for a `stream` method: it ends with `streamEnd`, not `reply`
   }
 
   private struct State {
@@ -26,6 +27,7 @@ final class CallDispatcher: Sendable {
   private let core: ConnectionCore
   private let maxDepth: Int
   private let maxInFlight: Int
+  private let maxStreams: Int
   private let startsInline: Bool
   private let route: Route
   private let observer: ParleyObserver?
@@ -35,8 +37,10 @@ final class CallDispatcher: Sendable {
   /// Creates a dispatcher answering on `core`.
   init(
     core: ConnectionCore, maxDepth: Int, maxInFlight: Int, observer: ParleyObserver? = nil,
-    source: String = "server", startsInline: Bool = false, route: @escaping Route
+    source: String = "server", startsInline: Bool = false,
+    maxStreams: Int = StreamDefaults.maxConcurrentStreamsPerConnection, route: @escaping Route
   ) {
+    self.maxStreams = maxStreams
     self.core = core
     self.startsInline = startsInline
     self.maxDepth = maxDepth
@@ -49,8 +53,13 @@ final class CallDispatcher: Sendable {
   /// Calls and oneway messages currently running.
   var inFlight: Int { state.withLock { $0.inbound.count + $0.oneways.count } }
 
-  private func fail(_ id: UInt64, _ error: ParleyError) {
-    core.send(.reply(id: id, error: error))
+  private func fail(_ id: UInt64, _ error: ParleyError, stream: StreamWriter? = nil) {
+    guard let stream else {
+      core.send(.reply(id: id, error: error))
+      return
+    }
+    stream.end(error)
+    core.send(.streamEnd(id: id, error: error))
   }
 
   /// Resolves the handler and context of a call or oneway, or the error to answer with.
@@ -68,7 +77,10 @@ final class CallDispatcher: Sendable {
     case .success(let found): registration = found
     case .failure(let error): return .failure(error)
     }
-    let exists = oneway ? registration.onewayMethods[method] != nil : registration.methods[method] != nil
+    let exists =
+      oneway
+      ? registration.onewayMethods[method] != nil
+      : registration.methods[method] != nil || registration.streamMethods[method] != nil
     guard exists else {
       return .failure(
         ParleyError(
@@ -104,11 +116,24 @@ final class CallDispatcher: Sendable {
       return
     }
     let resolved = resolve(envelope, oneway: false, peer: peer)
-    guard case .success(let (call, registration)) = resolved, let handler = registration.methods[call.method]
+    let streamHandler: StreamHandler?
+    if case .success(let (call, registration)) = resolved {
+      streamHandler = registration.methods[call.method] == nil ? registration.streamMethods[call.method] : nil
+    } else {
+      streamHandler = nil
+    }
+    // A stream-opening call is answered with `streamEnd` from the start (even when refused).
+    let writer = streamHandler.map { _ in
+      StreamWriter(
+        core: core, callID: id, initialCredit: envelope.credit ?? StreamDefaults.serverAssumedCredit)
+    }
+    guard case .success(let (call, registration)) = resolved,
+      let handler = registration.methods[call.method] ?? streamHandler.map({ Self.streamMethod($0, writer) })
     else {
       if case .failure(let error) = resolved {
         notify(.failed, envelope, error: error)
-        fail(id, error)
+        // A call with `credit` opens a stream: its refusal is a `streamEnd`.
+        if envelope.credit != nil { core.send(.streamEnd(id: id, error: error)) } else { fail(id, error) }
       }
       return
     }
@@ -125,11 +150,15 @@ final class CallDispatcher: Sendable {
         return ParleyError(
           .overloaded, "\(maxInFlight) calls are already running for this connection", mayHaveRun: false)
       }
-      state.inbound[id] = Inbound(deadline: deadlineNanos)
+      if writer != nil, state.inbound.values.count(where: { $0.stream != nil }) >= maxStreams {
+        return ParleyError(
+          .overloaded, "\(maxStreams) streams are already running for this connection", mayHaveRun: false)
+      }
+      state.inbound[id] = Inbound(deadline: deadlineNanos, stream: writer)
       return nil
     }
     if let refusal {
-      fail(id, refusal)
+      fail(id, refusal, stream: writer)
       return
     }
     // The task is created outside the lock (it may finish at once and needs the lock); a cancel
@@ -143,7 +172,7 @@ final class CallDispatcher: Sendable {
       case .failure(let error):
         notify(.failed, envelope, error: error, duration: ContinuousClock.now - started)
       }
-      finish(id, outcome)
+      finish(id, outcome, stream: writer)
     }
     // Inline: the handler starts on this I/O thread and runs until its first suspension (no
     // thread hop; its reply joins this read batch's write). Otherwise it starts on the pool.
@@ -194,15 +223,18 @@ final class CallDispatcher: Sendable {
     }
   }
 
-  private func finish(_ id: UInt64, _ outcome: Result<[UInt8], ParleyError>) {
+  private func finish(_ id: UInt64, _ outcome: Result<[UInt8], ParleyError>, stream: StreamWriter?) {
     let (removed, othersRunning) = state.withLock { state in
       (state.inbound.removeValue(forKey: id), !state.inbound.isEmpty)
     }
+    stream?.end(ParleyError(.protocolError, "the stream has ended", mayHaveRun: true))
     guard let entry = removed, !entry.answered else { return }
     let envelope: Envelope
-    switch outcome {
-    case .success(let payload): envelope = .reply(id: id, payload: payload)
-    case .failure(let error): envelope = .reply(id: id, error: error)
+    switch (outcome, stream) {
+    case (.success(let payload), nil): envelope = .reply(id: id, payload: payload)
+    case (.failure(let error), nil): envelope = .reply(id: id, error: error)
+    case (.success, _?): envelope = .streamEnd(id: id, error: nil)
+    case (.failure(let error), _?): envelope = .streamEnd(id: id, error: error)
     }
     // While other calls run, their replies follow soon: let the I/O thread send them together.
     if let error = core.send(envelope, flushNow: !othersRunning), error.code == .overloaded {
@@ -230,6 +262,15 @@ final class CallDispatcher: Sendable {
     }
   }
 
+  /// Adds the credit of a caller's `streamItem` envelope to the stream `envelope.id`, if running.
+  func handleStreamCredit(_ envelope: Envelope) {
+    guard let id = envelope.id, let credit = envelope.credit else {
+      core.protocolViolations.add(1, ordering: .relaxed)
+      return
+    }
+    state.withLock { $0.inbound[id]?.stream }?.grant(credit)
+  }
+
   /// Cancels the handler of call `envelope.id`; no reply follows.
   func handleCancel(_ envelope: Envelope) {
     guard let id = envelope.id else { return }
@@ -245,24 +286,26 @@ final class CallDispatcher: Sendable {
   /// Answers calls whose deadline passed at `now` with `TIMEOUT` and cancels their handlers;
   /// returns the next deadline, if any.
   func expire(now: UInt64) -> UInt64? {
-    let (expired, next) = state.withLock { state -> ([(UInt64, Task<Void, Never>?)], UInt64?) in
-      var expired: [(UInt64, Task<Void, Never>?)] = []
+    let (expired, next) = state.withLock {
+      state -> ([(UInt64, Task<Void, Never>?, StreamWriter?)], UInt64?) in
+      var expired: [(UInt64, Task<Void, Never>?, StreamWriter?)] = []
       var next = UInt64.max
       for (id, entry) in state.inbound where !entry.answered {
         if entry.deadline <= now {
-          expired.append((id, entry.task))
+          expired.append((id, entry.task, entry.stream))
         } else {
           next = min(next, entry.deadline)
         }
       }
-      for (id, _) in expired { state.inbound[id]?.answered = true }
+      for (id, _, _) in expired { state.inbound[id]?.answered = true }
       return (expired, next == UInt64.max ? nil : next)
     }
-    for (id, task) in expired {
+    for (id, task, stream) in expired {
       task?.cancel()
       fail(
         id,
-        ParleyError(.timeout, "the call's deadline passed while the handler was running", mayHaveRun: true))
+        ParleyError(.timeout, "the call's deadline passed while the handler was running", mayHaveRun: true),
+        stream: stream)
     }
     return next
   }
@@ -274,12 +317,13 @@ final class CallDispatcher: Sendable {
 
   /// Cancels every handler and fails unanswered calls with `SHUTTING_DOWN` (may have run).
   func terminate() {
-    let (unanswered, tasks) = state.withLock { state -> ([UInt64], [Task<Void, Never>]) in
+    let (unanswered, tasks) = state.withLock {
+      state -> ([(UInt64, StreamWriter?)], [Task<Void, Never>]) in
       state.draining = true
-      var ids: [UInt64] = []
+      var ids: [(UInt64, StreamWriter?)] = []
       var tasks: [Task<Void, Never>] = []
       for (id, entry) in state.inbound {
-        if !entry.answered { ids.append(id) }
+        if !entry.answered { ids.append((id, entry.stream)) }
         state.inbound[id]?.answered = true
         if let task = entry.task { tasks.append(task) }
       }
@@ -287,8 +331,10 @@ final class CallDispatcher: Sendable {
       return (ids, tasks)
     }
     for task in tasks { task.cancel() }
-    for id in unanswered {
-      fail(id, ParleyError(.shuttingDown, "the server shut down before the call finished", mayHaveRun: true))
+    for (id, stream) in unanswered {
+      fail(
+        id, ParleyError(.shuttingDown, "the server shut down before the call finished", mayHaveRun: true),
+        stream: stream)
     }
   }
 

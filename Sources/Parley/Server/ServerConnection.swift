@@ -42,7 +42,8 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     dispatcher = CallDispatcher(
       core: core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlightPerConnection,
       observer: configuration.observer, source: configuration.name,
-      startsInline: configuration.startsHandlersOnIOThread
+      startsInline: configuration.startsHandlersOnIOThread,
+      maxStreams: configuration.maxConcurrentStreamsPerConnection
     ) { [weak server] contract, version, service in
       guard let server else { return .failure(ParleyError(.shuttingDown, "the server is gone")) }
       return server.route(contract: contract, version: version, service: service)
@@ -75,12 +76,12 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     case (.awaitingHello, .hello): handleHello(envelope)
     case (.awaitingHello, _):
       reject(ParleyError(.protocolError, "the first envelope must be hello, not \(envelope.kind.rawValue)"))
-    case (.closed, _): return
     case (.awaitingAnswer, .auth): handleAnswer(envelope)
     case (.awaitingAnswer, _):
       reject(
         ParleyError(
           .unauthenticated, "expected the answer to the shared-secret challenge, not \(envelope.kind.rawValue)"))
+    case (.closed, _): return
     case (.ready, .call), (.ready, .oneway), (.ready, .cancel):
       if let router = server.callRouter, router(envelope, ServerPeer(connection: self)) { return }
       switch envelope.kind {
@@ -88,6 +89,9 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
       case .oneway: dispatcher.handleOneway(envelope, peer: identity)
       default: dispatcher.handleCancel(envelope)
       }
+    case (.ready, .streamItem)
+    where envelope.credit != nil && server.envelopeHandler(for: .streamItem) == nil:
+      dispatcher.handleStreamCredit(envelope)  // a caller's stream credit
     case (.ready, .hello):
       let error = ParleyError(.protocolError, "hello sent twice")
       core.close(sending: .closing(.goaway, error), reason: error)
@@ -151,18 +155,15 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
         reject(ParleyError(.internal, "the server cannot make a challenge"))
         return
       }
-    }
-    let served = server.servedContracts
-    for wanted in hello.contracts {
       state.withLock {
         $0.phase = .awaitingAnswer
         $0.pendingHello = PendingHello(hello: hello, codec: codec, challenge: challenge)
+      }
       var auth = Envelope(kind: .auth)
       auth.auth = AuthExchange(challenge: challenge.serverNonce)
       core.sendHandshake(auth)
       return
-      let offers = served.filter { $0.name == wanted.name }
-      if !offers.isEmpty, !offers.contains(where: { $0.accepts(wanted.version) }) {
+    }
     finishHello(hello, codec: codec, proof: nil)
   }
 
@@ -189,6 +190,10 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
 
   /// Checks the contracts and answers `welcome` (with the server's proof after a challenge).
   private func finishHello(_ hello: Hello, codec: any EnvelopeCodec, proof: [UInt8]?) {
+    let served = server.servedContracts
+    for wanted in hello.contracts {
+      let offers = served.filter { $0.name == wanted.name }
+      if !offers.isEmpty, !offers.contains(where: { $0.accepts(wanted.version) }) {
         let ranges = offers.map { "\($0.minimumVersion)...\($0.version)" }.joined(separator: ", ")
         reject(
           ParleyError(

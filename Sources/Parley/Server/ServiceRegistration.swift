@@ -24,6 +24,8 @@ public struct ServiceRegistration: Sendable {
   public var methods: [String: MethodHandler] = [:]
   /// Oneway handlers by method name.
   public var onewayMethods: [String: OnewayHandler] = [:]
+  /// Server-stream handlers by method name (see ``stream(_:_:)``).
+  public var streamMethods: [String: StreamHandler] = [:]
 
   /// Creates an empty registration.
   public init(contract: String, version: Int, minimumVersion: Int = 1, service: String) {
@@ -41,6 +43,11 @@ public struct ServiceRegistration: Sendable {
   /// Adds (or replaces) a oneway method.
   public mutating func oneway(_ name: String, _ handler: @escaping OnewayHandler) {
     onewayMethods[name] = handler
+  }
+
+  /// Adds (or replaces) a `stream` method: the handler writes items into its ``StreamWriter``.
+  public mutating func stream(_ name: String, _ handler: @escaping StreamHandler) {
+    streamMethods[name] = handler
   }
 
   var served: ServedContract {

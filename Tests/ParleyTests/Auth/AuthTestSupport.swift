@@ -76,7 +76,8 @@ func frames(of bytes: [UInt8]) -> [[UInt8]] {
 /// Whether `needle` occurs in `haystack`.
 func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
   guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-  for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+  for start in 0...(haystack.count - needle.count)
+  where haystack[start..<start + needle.count].elementsEqual(needle) {
     return true
   }
   return false

@@ -51,7 +51,8 @@ extension RuntimeSocketSuites {
 
     @Test func aPeerOutsideTheAllowListIsRejectedUnauthenticatedAndClosed() async throws {
       // The check runs against an allow list that excludes this process's user.
-      let fixture = try await start(.members(uids: [4_000_001], gids: [4_000_001], includingServerUser: false))
+      let fixture = try await start(
+        .members(uids: [4_000_001], gids: [4_000_001], includingServerUser: false))
       let error = await expectParleyError(.unauthenticated) { _ = try await fixture.connect() }
       #expect(error?.mayHaveRun == false)
       #expect(fixture.server.rejectedPeerCount == 1)
@@ -67,7 +68,8 @@ extension RuntimeSocketSuites {
         return Array("{}".utf8)
       }
       var configuration = ServerConfiguration()
-      configuration.peerPolicy = .members(uids: [], gids: [PeerCredentials.current.gid], includingServerUser: false)
+      configuration.peerPolicy = .members(
+        uids: [], gids: [PeerCredentials.current.gid], includingServerUser: false)
       let fixture = try await TestServer.start([registration], configuration: configuration)
       let connection = try await fixture.connect()
       _ = try await connection.call(

@@ -73,7 +73,8 @@ extension RuntimeSocketSuites {
       let (clientSide, serverSide) = InProcessTransport.makePair()
       server.accept(serverSide)
       let error = await expectParleyError(.unauthenticated) {
-        _ = try await ClientConnection.connect(over: clientSide, configuration: client(secret: try testSecret()))
+        _ = try await ClientConnection.connect(
+          over: clientSide, configuration: client(secret: try testSecret()))
       }
       #expect(error?.message.contains("did not challenge") == true)
       await server.stop()
@@ -85,7 +86,8 @@ extension RuntimeSocketSuites {
       let (clientSide, serverSide) = InProcessTransport.makePair()
       server.accept(serverSide)
       let capture = CapturingChannel(clientSide)
-      let connection = try await ClientConnection.connect(over: capture, configuration: client(secret: secret))
+      let connection = try await ClientConnection.connect(
+        over: capture, configuration: client(secret: secret))
       #expect(try await connection.echo("{}") == "{}")
       await connection.close()
       let sent = capture.bytes
@@ -106,7 +108,8 @@ extension RuntimeSocketSuites {
       let (clientSide, serverSide) = InProcessTransport.makePair()
       server.accept(serverSide)
       let capture = CapturingChannel(clientSide)
-      let connection = try await ClientConnection.connect(over: capture, configuration: client(secret: secret))
+      let connection = try await ClientConnection.connect(
+        over: capture, configuration: client(secret: secret))
       await connection.close()
       let recordedAnswer = try #require(
         frames(of: capture.bytes).first { (try? JSONEnvelopeCodec().decode($0).kind) == .auth })
@@ -143,7 +146,8 @@ extension RuntimeSocketSuites {
       raw.send(reply)
       #expect(await eventually { raw.received.contains { $0.kind == .welcome } })
       let proof = try #require(raw.received.first { $0.kind == .welcome }?.welcome?.proof)
-      try authenticator.verify(SharedSecretAuthenticator.ServerProof(proof: proof), for: answer, to: challenge)
+      try authenticator.verify(
+        SharedSecretAuthenticator.ServerProof(proof: proof), for: answer, to: challenge)
       raw.channel.close()
       await server.stop()
     }
@@ -184,7 +188,8 @@ extension RuntimeSocketSuites {
       #expect(await eventually { server.connectionCount == 1 })
       let (clientSide, serverSide) = InProcessTransport.makePair()
       server.accept(serverSide)
-      let connection = try await ClientConnection.connect(over: clientSide, configuration: client(secret: secret))
+      let connection = try await ClientConnection.connect(
+        over: clientSide, configuration: client(secret: secret))
       #expect(try await connection.echo("1") == "1")
       let (laterSide, laterServerSide) = InProcessTransport.makePair()
       server.accept(laterServerSide)
@@ -208,11 +213,14 @@ extension RuntimeSocketSuites {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       defer { try? FileManager.default.removeItem(at: directory) }
       let path = directory.appendingPathComponent("secret").path
-      #expect(FileManager.default.createFile(atPath: path, contents: Data("correct horse battery staple\n".utf8)))
+      #expect(
+        FileManager.default.createFile(atPath: path, contents: Data("correct horse battery staple\n".utf8)))
       chmod(path, 0o600)
       let secret = try SharedSecret.load(fromFile: path)
       let server = server(secret: secret)
-      guard case .tcp(_, let port) = try await server.start(on: .tcp(host: "0.0.0.0", port: 0)) else { return }
+      guard case .tcp(_, let port) = try await server.start(on: .tcp(host: "0.0.0.0", port: 0)) else {
+        return
+      }
       let connection = try await ClientConnection.connect(
         to: .tcp(host: "127.0.0.1", port: port), configuration: client(secret: secret))
       #expect(try await connection.echo("2") == "2")
@@ -224,7 +232,9 @@ extension RuntimeSocketSuites {
       var configuration = ServerConfiguration()
       configuration.sharedSecret = "short"
       let server = ParleyServer(configuration: configuration)
-      await expectParleyError(.unauthenticated) { try await server.start(on: .tcp(host: "127.0.0.1", port: 0)) }
+      await expectParleyError(.unauthenticated) {
+        try await server.start(on: .tcp(host: "127.0.0.1", port: 0))
+      }
       await server.stop()
     }
   }

@@ -86,7 +86,7 @@ final class GatewayRouter: Sendable {
   /// Handles `register`: records (or replaces) the services of the instance on `peer`.
   func register(_ envelope: Envelope, from peer: ServerPeer) {
     let body: GatewayRegisterBody
-    do {
+    do throws(ParleyError) {
       body = try GatewayWire.decode(GatewayRegisterBody.self, from: envelope.payload)
       try Self.validate(body)
       let credentials = peer.identity.credentials
@@ -94,6 +94,7 @@ final class GatewayRouter: Sendable {
         throw ParleyError(
           .permissionDenied, "this user may not register service \(service.service) (gateway policy)",
           mayHaveRun: false)
+      }
     } catch {
       if let id = envelope.id { _ = send(.reply(id: id, error: error), to: peer) }
       return
@@ -185,11 +186,11 @@ final class GatewayRouter: Sendable {
       return .refused(
         ParleyError(.protocolError, "a call needs \"contract\", \"cv\", \"service\" and \"method\""))
     }
-    if let context = envelope.context, context.depth > configuration.maxDepth {
     guard configuration.policy.mayCall(service, credentials: peer.identity.credentials) else {
       return .refused(
         ParleyError(.permissionDenied, "this user may not call service \(service) (gateway policy)", mayHaveRun: false))
     }
+    if let context = envelope.context, context.depth > configuration.maxDepth {
       return .refused(
         ParleyError(
           .maxDepthExceeded,
@@ -373,11 +374,11 @@ final class GatewayRouter: Sendable {
       state.withLock { $0.undeliverable += 1 }
       return
     }
-    let target = state.withLock { state -> ServerPeer? in
     guard configuration.policy.mayCall(service, credentials: peer.identity.credentials) else {
       state.withLock { $0.undeliverable += 1 }
       return
     }
+    let target = state.withLock { state -> ServerPeer? in
       let speaking = (state.byService[service] ?? []).filter { key in
         state.instances[key]?.services.contains {
           $0.service == service && $0.contract == contract && $0.accepts(version)
