@@ -180,3 +180,30 @@ extension RuntimeSocketSuites {
     }
   }
 }
+
+extension RuntimeSocketSuites.StreamTests {
+  @Test func typedStreamDecodesItemsAndMapsTheEnd() async throws {
+    struct Exhausted: Error { var name: String }
+    var service = ServiceRegistration(contract: "test.typed", version: 1, service: "Typed")
+    service.stream("numbers") { _, writer in
+      let typed = ParleyTypedStreamWriter<Int>(writer) { Array(String($0).utf8) }
+      for n in [3, 1, 2] { try await typed.send(n) }
+      throw ParleyError.application(code: 1, name: "Exhausted", message: "done")
+    }
+    let harness = try await Harness.make(.unix, services: [service])
+    let raw = try await harness.connection.stream(
+      contract: "test.typed", version: 1, service: "Typed", method: "numbers", payload: [])
+    let numbers = ParleyTypedStream<Int>(raw, decode: { Int(utf8Text($0)) ?? -1 }) { error in
+      error.application.map { Exhausted(name: $0.name) as any Error } ?? error
+    }
+    var received: [Int] = []
+    do {
+      for try await n in numbers { received.append(n) }
+      Issue.record("expected the stream to end with Exhausted")
+    } catch let error as Exhausted {
+      #expect(error.name == "Exhausted")
+    }
+    #expect(received == [3, 1, 2])
+    await harness.tearDown()
+  }
+}
