@@ -239,3 +239,35 @@ extension RuntimeSocketSuites {
     }
   }
 }
+
+/// The byte-exact example in `docs/wire-protocol.md` ("Security").
+@Suite struct AuthDocumentedExampleTests {
+  @Test func theDocumentedExchangeIsWhatTheRuntimeComputesAndSends() throws {
+    let secret = try SharedSecret(bytes: Array("correct horse battery staple".utf8))
+    let authenticator = SharedSecretAuthenticator(secret: secret)
+    let challenge = SharedSecretAuthenticator.Challenge(serverNonce: (0..<32).map { UInt8($0) })
+    let answer = try authenticator.answer(challenge, clientNonce: (32..<64).map { UInt8($0) })
+    let proof = try authenticator.verify(answer, to: challenge)
+    var challengeEnvelope = Envelope(kind: .auth)
+    challengeEnvelope.auth = AuthExchange(challenge: challenge.serverNonce)
+    var answerEnvelope = Envelope(kind: .auth)
+    answerEnvelope.auth = AuthExchange(nonce: answer.clientNonce, proof: answer.proof)
+    let challengeFrame = JSONEnvelopeCodec().frame(challengeEnvelope)
+    let answerFrame = JSONEnvelopeCodec().frame(answerEnvelope)
+    #expect(Array(challengeFrame.prefix(4)) == [0, 0, 0, 0x64])
+    #expect(
+      utf8Text(Array(challengeFrame.dropFirst(4)))
+        == #"{"v":1,"kind":"auth","challenge":"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"}"#
+    )
+    #expect(Array(answerFrame.prefix(4)) == [0, 0, 0, 0xab])
+    #expect(
+      utf8Text(Array(answerFrame.dropFirst(4)))
+        == #"{"v":1,"kind":"auth","nonce":"202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f","proof":"3c32932e4b64cfdf6a2316233d04e16cf13ac39e0c3535a5847f68657710c8d9"}"#
+    )
+    #expect(
+      proof.proof.map { String(format: "%02x", $0) }.joined()
+        == "2392bffd1758f963f9975b5619531b77400caf3486c4c38783580f761960cb64")
+    let decoded = try JSONEnvelopeCodec().decode(Array(answerFrame.dropFirst(4)))
+    #expect(decoded.auth == answerEnvelope.auth)
+  }
+}
