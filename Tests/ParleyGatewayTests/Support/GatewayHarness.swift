@@ -56,7 +56,7 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
 /// Waits until `condition` holds, polling, for at most `timeout`.
 func eventually(
-  timeout: Duration = .seconds(5), _ condition: @Sendable () async throws -> Bool
+  timeout: Duration = .seconds(20), _ condition: @Sendable () async throws -> Bool
 ) async rethrows -> Bool {
   let deadline = ContinuousClock.now + timeout
   while ContinuousClock.now < deadline {
@@ -68,7 +68,7 @@ func eventually(
 
 /// Runs `body` with a time limit; throws when it is exceeded.
 func withTimeout<T: Sendable>(
-  _ limit: Duration = .seconds(10), _ body: @escaping @Sendable () async throws -> T
+  _ limit: Duration = .seconds(30), _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
   try await withThrowingTaskGroup(of: T?.self) { group in
     group.addTask { try await body() }
