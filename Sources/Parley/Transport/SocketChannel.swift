@@ -68,7 +68,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
 
   @discardableResult
   func write(_ bytes: [UInt8], flushNow: Bool) -> Bool {
-    enum Action { case refuse, queued, scheduleFlush, writeNow }
+    enum Action { case refuse, queued, scheduleFlush, writeNow([UInt8]) }
     let action = outbound.withLock { state -> Action in
       if state.closed { return .refuse }
       if state.flushing || state.waitingWritable || state.corked || !flushNow {
@@ -81,13 +81,18 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
         return .scheduleFlush
       }
       state.flushing = true
-      return .writeNow
+      // Bytes that deferred writes queued go first: a flushed write never overtakes them.
+      if state.buffer.isEmpty { return .writeNow(bytes) }
+      var queued: [UInt8] = []
+      swap(&queued, &state.buffer)
+      queued.append(contentsOf: bytes)
+      return .writeNow(queued)
     }
     switch action {
     case .refuse: return false
     case .queued: return true
     case .scheduleFlush: loop.execute { [self] in deferredFlush() }
-    case .writeNow: flush(startingWith: bytes)
+    case .writeNow(let data): flush(startingWith: data)
     }
     return true
   }
