@@ -34,8 +34,7 @@ public final class StreamWriter: Sendable {
     try await acquireCredit()
     var envelope = Envelope(kind: .streamItem, id: callID)
     envelope.payload = item
-    // Flushed at once: a deferred write (`flushNow: false`) can be overtaken by a later
-    // immediate one (e.g. this stream's `streamEnd`), which would reorder the stream.
+    // Flushed at once (lowest latency); the channel keeps frames in write order either way.
     if let error = core.send(envelope, flushNow: true) {
       end(error)
       throw error
