@@ -154,7 +154,7 @@ extension RuntimeSocketSuites {
       #expect(released, "sockets still open: \(OpenSockets.all())")
     }
 
-    @Test func queuedOnewaysAreSentOnceInOrderAndOverflowIsAnError() async throws {
+    @Test func queuedOnewaysAreSentOnceAndOverflowIsAnError() async throws {
       await warmUpRuntime()
       let directory = try TestServer.makeTemporaryDirectory()
       defer { TestServer.removeTree(directory) }
@@ -184,7 +184,9 @@ extension RuntimeSocketSuites {
       #expect(await eventually { received.values.count == 5 })
       // A call after the oneways proves the server has read everything that was sent.
       #expect(try await client.echo("{}") == "{}")
-      #expect(received.values == ["0", "1", "2", "3", "4"])
+      // Each exactly once. The server starts every oneway handler as its own task, so the
+      // order in which handlers run is not the order on the wire.
+      #expect(received.values.sorted() == ["0", "1", "2", "3", "4"])
       #expect(client.statistics.queuedOneways == 0)
       #expect(client.statistics.droppedOneways == 1)
 

@@ -45,7 +45,7 @@ import Testing
       var configuration = fastClientConfiguration()
       configure(&configuration)
       client = ParleyClient(target: "in-process", configuration: configuration, connector: link.connector)
-      try await client.waitUntilReady(timeout: .seconds(10))
+      try await client.waitUntilReady(timeout: .seconds(60))
     }
 
     func tearDown() async {

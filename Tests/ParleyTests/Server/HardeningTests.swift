@@ -9,8 +9,6 @@ extension RuntimeSocketSuites {
     struct Fixture {
       let fixture: TestServer
       let good: ClientConnection
-      let fdsBefore: Int?
-      let listingBefore = describeDescriptors()
       var path: String {
         if case .unix(let path) = fixture.endpoint { return path }
         return ""
@@ -18,7 +16,6 @@ extension RuntimeSocketSuites {
 
       static func make(_ configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> Fixture {
         await warmUpRuntime()
-        let fdsBefore = TestServer.openFileDescriptorCount()
         var configuration = ServerConfiguration()
         configure(&configuration)
         var slow = echoService()
@@ -28,7 +25,7 @@ extension RuntimeSocketSuites {
         }
         let fixture = try await TestServer.start([slow], configuration: configuration)
         let good = try await fixture.connect()
-        return Fixture(fixture: fixture, good: good, fdsBefore: fdsBefore)
+        return Fixture(fixture: fixture, good: good)
       }
 
       func expectGoodClientWorks(sourceLocation: SourceLocation = #_sourceLocation) async {
@@ -43,14 +40,6 @@ extension RuntimeSocketSuites {
         await fixture.stop(grace: .milliseconds(100))
         let released = await eventually { OpenSockets.descriptors(matching: fixture.directory).isEmpty }
         #expect(released, "runtime sockets still open: \(OpenSockets.all())", sourceLocation: sourceLocation)
-        if let fdsBefore {
-          let settled = await eventually(seconds: 10) {
-            (TestServer.openFileDescriptorCount() ?? 0) <= fdsBefore
-          }
-          #expect(
-            settled, "descriptors leaked: before \(listingBefore) after \(describeDescriptors())",
-            sourceLocation: sourceLocation)
-        }
       }
     }
 
@@ -283,13 +272,4 @@ extension RuntimeSocketSuites {
       await fixture.stop()
     }
   }
-}
-
-/// The targets of this process's open descriptors, for leak diagnostics.
-func describeDescriptors() -> String {
-  let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-  return entries.sorted().map { entry in
-    "\(entry)→"
-      + ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + entry)) ?? "?")
-  }.joined(separator: " ")
 }

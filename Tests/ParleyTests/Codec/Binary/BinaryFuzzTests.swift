@@ -52,12 +52,14 @@ struct BinaryFuzzTests {
   }
 
   @Test("100,000 random buffers and 100,000 mutated valid encodings never crash or hang")
-  func fuzz() {
+  func fuzz() async {
+    // Yields now and then so the socket tests sharing the cooperative pool are not starved.
     var random = CodecRandom(seed: 0xC0DEC)
     var walkedCount = 0
     var decodedCount = 0
     // Purely random buffers, biased towards plausible tags and small lengths.
-    for _ in 0..<100_000 {
+    for round in 0..<100_000 {
+      if round % 1_000 == 0 { await Task.yield() }
       let length = Int(random.next() % 48)
       var bytes = [UInt8](repeating: 0, count: length)
       for index in bytes.indices {
@@ -70,7 +72,8 @@ struct BinaryFuzzTests {
     }
     // Mutations of a valid encoding: flipped bits, replaced bytes, insertions, deletions, cuts.
     let seed = SampleOrder.example.encoded()
-    for _ in 0..<100_000 {
+    for round in 0..<100_000 {
+      if round % 1_000 == 0 { await Task.yield() }
       var bytes = seed
       for _ in 0...(random.next() % 4) {
         guard !bytes.isEmpty else { break }
