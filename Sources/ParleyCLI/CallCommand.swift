@@ -160,37 +160,7 @@ struct CallCommand: CLICommand {
   /// Prints an error as one JSON object on standard error (the wire's error shape).
   static func printFailure(_ error: ParleyError) {
     var writer = JSONWriter()
-    writer.beginObject()
-    writer.key("code")
-    writer.string(error.code.rawValue)
-    writer.key("message")
-    writer.string(error.message)
-    writer.key("mayHaveRun")
-    writer.bool(error.mayHaveRun)
-    if let application = error.application {
-      writer.key("app")
-      writer.int(application.code)
-      writer.key("name")
-      writer.string(application.name)
-      if !application.payload.isEmpty {
-        writer.key("payload")
-        writer.rawValue(application.payload)
-      }
-    }
-    if !error.violations.isEmpty {
-      writer.key("violations")
-      writer.beginArray()
-      for violation in error.violations {
-        writer.beginObject()
-        writer.key("path")
-        writer.string(violation.path)
-        writer.key("message")
-        writer.string(violation.message)
-        writer.endObject()
-      }
-      writer.endArray()
-    }
-    writer.endObject()
+    error.writeJSON(to: &writer)
     printError(String(decoding: writer.bytes, as: UTF8.self))
   }
 

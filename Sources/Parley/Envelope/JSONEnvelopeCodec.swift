@@ -85,7 +85,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     if let error = envelope.error {
       if envelope.kind == .reply || envelope.kind == .streamEnd {
         writer.key("error")
-        Self.writeError(error, to: &writer)
+        error.writeJSON(to: &writer)
       } else {
         writer.key("code")
         writer.string(error.code.rawValue)
@@ -101,39 +101,6 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     bytes = writer.bytes
   }
 
-  private static func writeError(_ error: ParleyError, to writer: inout JSONWriter) {
-    writer.beginObject()
-    writer.key("code")
-    writer.string(error.code.rawValue)
-    writer.key("message")
-    writer.string(error.message)
-    writer.key("mayHaveRun")
-    writer.bool(error.mayHaveRun)
-    if let application = error.application {
-      writer.key("app")
-      writer.int(application.code)
-      writer.key("name")
-      writer.string(application.name)
-      if !application.payload.isEmpty {
-        writer.key("payload")
-        writer.rawValue(application.payload)
-      }
-    }
-    if !error.violations.isEmpty {
-      writer.key("violations")
-      writer.beginArray()
-      for violation in error.violations {
-        writer.beginObject()
-        writer.key("path")
-        writer.string(violation.path)
-        writer.key("message")
-        writer.string(violation.message)
-        writer.endObject()
-      }
-      writer.endArray()
-    }
-    writer.endObject()
-  }
 
   private static func writeFrom(_ from: PeerIdentity, to writer: inout JSONWriter) {
     writer.key("from")
