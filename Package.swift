@@ -30,7 +30,8 @@ let package = Package(
     .target(name: "ParleySwiftGen", dependencies: ["ParleyFrontEnd"], swiftSettings: strictSwift6),
     .target(name: "ParleyCompat", dependencies: ["ParleyFrontEnd"], swiftSettings: strictSwift6),
     .target(
-      name: "ParleyDocGen", dependencies: ["ParleyFrontEnd", "ParleyCompat"], swiftSettings: strictSwift6),
+      name: "ParleyDocGen", dependencies: ["ParleyFrontEnd", "ParleyCompat", "ParleySwiftGen"],
+      swiftSettings: strictSwift6),
     .target(
       name: "ParleyCompiler", dependencies: ["ParleyFrontEnd", "ParleySwiftGen", "ParleyCompat", "ParleyDocGen"],
       swiftSettings: strictSwift6),

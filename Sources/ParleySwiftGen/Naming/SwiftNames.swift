@@ -1,8 +1,8 @@
 /// Swift's lexical rules for generated identifiers, in one place: case conversion, keyword
 /// escaping, renaming of names that cannot be escaped, and string literals.
-enum SwiftNames {
+public enum SwiftNames {
   /// Words that must be written in backticks to be used as identifiers.
-  static let keywords: Set<String> = [
+  public static let keywords: Set<String> = [
     "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
     "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "package", "private",
     "precedencegroup", "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var",
@@ -14,22 +14,22 @@ enum SwiftNames {
 
   /// Identifiers that cannot be used even in backticks in every position (member access,
   /// patterns), so they get a trailing underscore instead.
-  static let unescapable: Set<String> = ["self", "Self", "Type", "Protocol", "init", "Any", "_"]
+  public static let unescapable: Set<String> = ["self", "Self", "Type", "Protocol", "init", "Any", "_"]
 
   /// Names that generated members use and fields or cases must not take.
-  static let reservedMembers: Set<String> = [
+  public static let reservedMembers: Set<String> = [
     "unknown", "validate", "encode", "hash", "hashValue", "description", "rawValue", "CodingKeys",
     "collectViolations", "parleyBinary", "parleyJSON",
   ]
 
   /// Module names that generated code qualifies types with: a declaration or namespace with such a
   /// name is renamed (`Swift_`) so that `Swift.String` keeps meaning the standard library's.
-  static let moduleNames: Set<String> = [
+  public static let moduleNames: Set<String> = [
     "Swift", "Foundation", "Parley", "FoundationEssentials", "Synchronization",
   ]
 
   /// Splits `raw` into words at underscores, hyphens, dots and lower→upper case changes.
-  static func words(_ raw: String) -> [String] {
+  public static func words(_ raw: String) -> [String] {
     var words: [String] = []
     var current = ""
     var previousWasLowerOrDigit = false
@@ -53,13 +53,13 @@ enum SwiftNames {
 
   /// `order_status` → `OrderStatus`; `shop.orders` → `ShopOrders`; already camel-cased names keep
   /// their inner capitals (`HTTPStatus` stays `HTTPStatus`).
-  static func upperCamelCase(_ raw: String) -> String {
+  public static func upperCamelCase(_ raw: String) -> String {
     let result = words(raw).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     return sanitized(result.isEmpty ? "_" : result)
   }
 
   /// `amount_minor` → `amountMinor`; `URLValue` → `urlValue`; `Pending` → `pending`.
-  static func lowerCamelCase(_ raw: String) -> String {
+  public static func lowerCamelCase(_ raw: String) -> String {
     let parts = words(raw)
     guard let first = parts.first else { return "_" }
     var head = first
@@ -74,26 +74,26 @@ enum SwiftNames {
   }
 
   /// Makes `name` a valid identifier: a leading digit gets an underscore in front.
-  static func sanitized(_ name: String) -> String {
+  public static func sanitized(_ name: String) -> String {
     if let first = name.first, first.isNumber { return "_" + name }
     return name
   }
 
   /// The identifier as it must be written in Swift source: backticks around keywords, a trailing
   /// underscore on names that cannot be escaped (`self` → `self_`).
-  static func escaped(_ identifier: String) -> String {
+  public static func escaped(_ identifier: String) -> String {
     if unescapable.contains(identifier) { return identifier + "_" }
     if keywords.contains(identifier) { return "`" + identifier + "`" }
     return identifier
   }
 
   /// The identifier without backticks, for building derived names such as `_name`.
-  static func bare(_ identifier: String) -> String {
+  public static func bare(_ identifier: String) -> String {
     identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
   }
 
   /// A Swift string literal with `text`'s content, escaped.
-  static func stringLiteral(_ text: String) -> String {
+  public static func stringLiteral(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
