@@ -127,34 +127,22 @@ public struct JSONReader: Sendable {
   /// Returns the next member's key (the reader is then positioned at its value, which must be
   /// read or skipped), or `nil` after consuming the object's closing `}`.
   public mutating func nextMember() throws(JSONError) -> String? {
-    var byte = try peekByte()
-    if byte == UInt8(ascii: "}") {
-      position += 1
-      depth -= 1
-      first = false
-      return nil
-    }
-    if !first {
-      guard byte == UInt8(ascii: ",") else { throw fail("expected ',' or '}' in object") }
-      position += 1
-      byte = try peekByte()
-    }
-    first = false
-    guard byte == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+    guard try enterMember() else { return nil }
     let key = try readStringToken()
     try expect(UInt8(ascii: ":"), "':' after object key")
     return key
   }
 
-  /// Moves to the next member like ``nextMember()``, returning the raw byte range of its key
-  /// (without the quotes) and whether the key contains escapes.
-  mutating func nextMemberRange() throws(JSONError) -> (bytes: Range<Int>, escaped: Bool)? {
+  /// Consumes the separator before the next member and stops at its key's opening quote;
+  /// returns `false` after consuming the object's closing `}` instead.
+  @inline(__always)
+  private mutating func enterMember() throws(JSONError) -> Bool {
     var byte = try peekByte()
     if byte == UInt8(ascii: "}") {
       position += 1
       depth -= 1
       first = false
-      return nil
+      return false
     }
     if !first {
       guard byte == UInt8(ascii: ",") else { throw fail("expected ',' or '}' in object") }
@@ -163,6 +151,13 @@ public struct JSONReader: Sendable {
     }
     first = false
     guard byte == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+    return true
+  }
+
+  /// Moves to the next member like ``nextMember()``, returning the raw byte range of its key
+  /// (without the quotes) and whether the key contains escapes.
+  mutating func nextMemberRange() throws(JSONError) -> (bytes: Range<Int>, escaped: Bool)? {
+    guard try enterMember() else { return nil }
     let (range, escaped) = try scanString()
     try expect(UInt8(ascii: ":"), "':' after object key")
     return (range, escaped)
