@@ -61,13 +61,19 @@ public enum FrontEnd {
   ) -> Result {
     var parsed: [ParsedFile] = []
     var diagnostics: [Diagnostic] = []
-    var visited: Set<String> = []
+    // The first spelling under which each file (by its file-system identity) was queued.
+    var spellingByIdentity: [String: String] = [:]
+    var aliases: [String: String] = [:]
     var requested: Set<String> = []
     var queue: [String] = []
     for path in paths {
       let normalized = ContractPath.normalize(path)
       requested.insert(normalized)
-      if visited.insert(normalized).inserted { queue.append(normalized) }
+      let identity = fileSystem.identity(of: normalized)
+      if spellingByIdentity[identity] == nil {
+        spellingByIdentity[identity] = normalized
+        queue.append(normalized)
+      }
     }
     var head = 0
     while head < queue.count {
@@ -85,11 +91,18 @@ public enum FrontEnd {
       let result = parse(file)
       for statement in result.syntax.imports {
         let target = ContractPath.resolve(statement.path, relativeTo: path)
-        if visited.insert(target).inserted { queue.append(target) }
+        let identity = fileSystem.identity(of: target)
+        if let loaded = spellingByIdentity[identity] {
+          if loaded != target { aliases[target] = loaded }
+        } else {
+          spellingByIdentity[identity] = target
+          queue.append(target)
+        }
       }
       parsed.append(result)
     }
-    let (contracts, resolved) = Resolver.resolve(parsed, requestedPaths: requested, root: options.root)
+    let (contracts, resolved) = Resolver.resolve(
+      parsed, requestedPaths: requested, root: options.root, aliases: aliases)
     return Result(contracts: contracts, diagnostics: DiagnosticRenderer.sorted(resolved + diagnostics))
   }
 

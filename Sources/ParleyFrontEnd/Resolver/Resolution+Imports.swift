@@ -4,7 +4,8 @@ extension Resolution {
     let unit = units[index]
     var seen: [String: SourceLocation] = [:]
     for statement in unit.syntax.imports {
-      let resolvedPath = ContractPath.resolve(statement.path, relativeTo: unit.syntax.path)
+      let spelledPath = ContractPath.resolve(statement.path, relativeTo: unit.syntax.path)
+      let resolvedPath = aliases[spelledPath] ?? spelledPath
       if let first = seen[resolvedPath] {
         report(
           Diagnostic(

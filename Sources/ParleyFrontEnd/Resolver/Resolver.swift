@@ -12,12 +12,15 @@ public enum Resolver {
   ///   - requestedPaths: normalized paths the user asked for; others were loaded only through
   ///     imports. `nil` means every file was requested.
   ///   - root: when given, ``Contract/relativePath`` is relative to this directory.
+  ///   - aliases: import targets spelled differently from the loaded file they name (`link/b.ipc`
+  ///     → `real/b.ipc`), so an import finds a file that was loaded under another spelling.
   /// - Returns: the resolved contracts (files without a valid, unique contract header are left
   ///   out) and every diagnostic, including those of the earlier stages, sorted by location.
   public static func resolve(
-    _ files: [ParsedFile], requestedPaths: Set<String>? = nil, root: String? = nil
+    _ files: [ParsedFile], requestedPaths: Set<String>? = nil, root: String? = nil,
+    aliases: [String: String] = [:]
   ) -> (ContractSet, [Diagnostic]) {
-    let resolution = Resolution(files: files, requestedPaths: requestedPaths, root: root)
+    let resolution = Resolution(files: files, requestedPaths: requestedPaths, root: root, aliases: aliases)
     let set = resolution.run()
     var all = files.flatMap(\.diagnostics)
     all += resolution.diagnostics
@@ -60,9 +63,12 @@ final class Resolution {
   /// How many more "did you mean" searches may run: bounds the work on hostile input.
   var suggestionBudget = 1000
   let root: String?
+  /// Import-target spellings of files that were loaded under another path.
+  let aliases: [String: String]
 
-  init(files: [ParsedFile], requestedPaths: Set<String>?, root: String?) {
+  init(files: [ParsedFile], requestedPaths: Set<String>?, root: String?, aliases: [String: String] = [:]) {
     self.root = root
+    self.aliases = aliases
     let sorted = files.sorted { Array($0.syntax.path.utf8).lexicographicallyPrecedes($1.syntax.path.utf8) }
     for file in sorted where unitByPath[file.syntax.path] == nil {
       let path = file.syntax.path

@@ -8,6 +8,16 @@ import Foundation
 public protocol ContractFileSystem: Sendable {
   /// Returns the bytes of the file at `path`, or `nil` when it does not exist or cannot be read.
   func contents(of path: String) -> [UInt8]?
+
+  /// A key that is equal for two paths naming the same file, so that a file reached by two
+  /// spellings (`Contracts/a.ipc` and `/work/app/Contracts/a.ipc`, or through a symlink) loads once.
+  /// The default is the normalized path.
+  func identity(of path: String) -> String
+}
+
+extension ContractFileSystem {
+  /// The normalized path: two spellings are the same file only when they normalize alike.
+  public func identity(of path: String) -> String { ContractPath.normalize(path) }
 }
 
 /// Reads contract files from the real file system, relative to the current directory.
@@ -22,6 +32,14 @@ public struct LocalFileSystem: ContractFileSystem {
     else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
     return [UInt8](data)
+  }
+
+  /// The file's canonical absolute path (symlinks resolved) when it exists, otherwise the
+  /// normalized path.
+  public func identity(of path: String) -> String {
+    guard let canonical = realpath(path, nil) else { return ContractPath.normalize(path) }
+    defer { free(canonical) }
+    return String(cString: canonical)
   }
 }
 

@@ -50,6 +50,35 @@ struct ContractPathTests {
     let result = FrontEnd.load(paths: [file.path])
     #expect(result.diagnostics.isEmpty && result.contracts.contracts.map(\.name) == ["a"])
   }
+
+  @Test("a file named by a relative and an absolute path, or through a symlink, loads once")
+  func sameFileTwoSpellings() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "parley-fe-\(UUID().uuidString)")
+    let real = folder.appendingPathComponent("real")
+    try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let link = folder.appendingPathComponent("link")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+    try "contract a version 1\nimport \"b.ipc\"\n".write(
+      to: real.appendingPathComponent("a.ipc"), atomically: true, encoding: .utf8)
+    try "contract b version 1\n".write(
+      to: real.appendingPathComponent("b.ipc"), atomically: true, encoding: .utf8)
+    // The same a.ipc spelled relative to the current directory (which is absolute: count its parts).
+    let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+    let relative =
+      String(repeating: "../", count: depth) + real.appendingPathComponent("a.ipc").path.dropFirst()
+
+    let result = FrontEnd.load(paths: [
+      real.appendingPathComponent("a.ipc").path, relative, link.appendingPathComponent("a.ipc").path,
+      link.appendingPathComponent("b.ipc").path,
+    ])
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    #expect(result.contracts.contracts.map(\.name).sorted() == ["a", "b"])
+    #expect(
+      LocalFileSystem().identity(of: relative)
+        == LocalFileSystem().identity(of: link.appendingPathComponent("a.ipc").path))
+  }
 }
 
 @Suite("Closure file system")
