@@ -8,12 +8,14 @@ import Parley
   import Darwin
 #endif
 
-/// `parley gateway [--socket PATH] [--tcp HOST:PORT]`: runs a gateway hub until SIGINT/SIGTERM.
+/// `parley gateway [--socket PATH] [--tcp HOST:PORT] [--policy FILE]`: runs a gateway hub until
+/// SIGINT/SIGTERM.
 struct GatewayCommand: CLICommand {
   let name = "gateway"
   let summary = "Run a gateway hub that routes calls between named services."
   let help = """
     usage: parley gateway [--socket PATH] [--tcp HOST:PORT] [--name NAME] [--heartbeat-ms N]
+                          [--policy FILE]
 
     Runs a gateway hub: services register with it by name, callers send it calls, and it
     routes each call to a live instance and the reply back. Prints the endpoints it listens on,
@@ -26,6 +28,9 @@ struct GatewayCommand: CLICommand {
       --name NAME       the hub's name in status and welcome (default: gateway)
       --heartbeat-ms N  ping quiet connections every N ms; an instance that misses 3 pings is
                         dropped (default: 5000)
+      --policy FILE     who may register and call which services: a GatewayPolicy JSON file,
+                        e.g. {"rules":[{"uids":[1001],"register":["User*"],"call":["*"]}]}
+                        (default: only the gateway's own user, who may do everything)
       -h, --help        show this help
     """
 
@@ -42,6 +47,15 @@ struct GatewayCommand: CLICommand {
     configuration.server.heartbeatInterval = .milliseconds(options.heartbeatMs)
     if let secret = ProcessInfo.processInfo.environment["PARLEY_SHARED_SECRET"], !secret.isEmpty {
       configuration.server.sharedSecret = secret
+    }
+    if let path = options.policy {
+      do {
+        configuration.policy = try GatewayPolicy.load(fromFile: path)
+      } catch {
+        printError("error: --policy: \(error.description)")
+        return ExitStatus.failure
+      }
+      printNow("parley gateway: policy from \(path): \(configuration.policy.rules.count) rule(s)")
     }
     var temporaryDirectory: String?
     let socket: String
@@ -83,6 +97,7 @@ struct GatewayOptions {
   var tcp: (String, Int)?
   var name = "gateway"
   var heartbeatMs = 5000
+  var policy: String?
 
   static func parse(_ arguments: [String]) throws(UsageError) -> GatewayOptions {
     var options = GatewayOptions()
@@ -97,6 +112,7 @@ struct GatewayOptions {
         }
         options.tcp = (String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port)
       case "--name": options.name = try reader.value(for: argument)
+      case "--policy": options.policy = try reader.value(for: argument)
       case "--heartbeat-ms":
         let text = try reader.value(for: argument)
         guard let value = Int(text), value >= 0 else {

@@ -197,7 +197,7 @@ import Testing
     let first = GatewayHub()
     try await first.start(on: endpoint)
     var configuration = GatewayServiceConfiguration(name: "echo")
-    configuration.reconnectDelay = .milliseconds(20)
+    configuration.reconnect = BackoffPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(200))
     let link = try await GatewayServiceLink.connect(
       to: endpoint, services: [Fixtures.echo()], configuration: configuration)
     #expect(link.registrationCount == 1)

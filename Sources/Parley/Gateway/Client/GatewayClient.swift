@@ -50,23 +50,37 @@ public final class GatewayClient: Sendable {
       [weak self] sub in
       await self?.unsubscribe(sub)
     }
-    // Listed before asking, so an event that follows the acknowledgement at once is delivered.
-    subscriptions.withLock { $0[ObjectIdentifier(subscription)] = subscription }
-    var envelope = Envelope(kind: .subscribe)
-    envelope.payload = GatewayWire.encode(GatewaySubscribeBody(topic: pattern, subscription: nil))
     do {
-      let answer = try await connection.request(envelope, timeout: .seconds(10))
-      let body = try GatewayWire.decode(GatewaySubscribeBody.self, from: answer)
-      subscription.hubID.withLock { $0 = body.subscription }
+      try await adopt(subscription)
     } catch {
-      subscriptions.withLock { $0[ObjectIdentifier(subscription)] = nil }
       subscription.continuation.finish()
       throw error
     }
     return subscription
   }
 
-  private func unsubscribe(_ subscription: GatewaySubscription) async {
+  /// Subscribes `subscription` (new, or a link's subscription carried over from an earlier
+  /// connection) on this connection; returns once the hub has acknowledged.
+  /// - Throws: ``ParleyError`` when the hub refuses or cannot be asked; the subscription is not
+  ///   listed then (and not finished).
+  func adopt(_ subscription: GatewaySubscription) async throws {
+    // Listed before asking, so an event that follows the acknowledgement at once is delivered.
+    subscriptions.withLock { $0[ObjectIdentifier(subscription)] = subscription }
+    var envelope = Envelope(kind: .subscribe)
+    envelope.payload = GatewayWire.encode(
+      GatewaySubscribeBody(topic: subscription.pattern.description, subscription: nil))
+    do {
+      let answer = try await connection.request(envelope, timeout: .seconds(10))
+      let body = try GatewayWire.decode(GatewaySubscribeBody.self, from: answer)
+      subscription.hubID.withLock { $0 = body.subscription }
+    } catch {
+      subscriptions.withLock { $0[ObjectIdentifier(subscription)] = nil }
+      throw error
+    }
+  }
+
+  /// Ends `subscription` at the hub (if this connection holds it) and stops delivering to it.
+  func unsubscribe(_ subscription: GatewaySubscription) async {
     subscriptions.withLock { $0[ObjectIdentifier(subscription)] = nil }
     guard let id = subscription.hubID.withLock({ $0 }), !connection.isClosed else { return }
     var envelope = Envelope(kind: .unsubscribe)
@@ -96,7 +110,8 @@ public final class GatewayClient: Sendable {
     return try GatewayWire.decode(GatewayStatus.self, from: reply)
   }
 
-  /// Closes the connection; subscriptions end.
+  /// Closes the connection; its subscriptions end (a link's subscriptions carry on with the
+  /// link's next connection).
   public func close() async {
     await connection.close()
     finishAll()
@@ -110,9 +125,7 @@ public final class GatewayClient: Sendable {
       payload: envelope.payload ?? [],
       publisher: envelope.from, context: envelope.context)
     let matching = subscriptions.withLock { $0.values.filter { $0.pattern.matches(topic) } }
-    for subscription in matching {
-      if case .dropped = subscription.continuation.yield(event) { dropped.add(1, ordering: .relaxed) }
-    }
+    for subscription in matching where !subscription.deliver(event) { dropped.add(1, ordering: .relaxed) }
   }
 
   private func finishAll() {
@@ -120,6 +133,6 @@ public final class GatewayClient: Sendable {
       defer { subscriptions = [:] }
       return Array(subscriptions.values)
     }
-    for subscription in all { subscription.continuation.finish() }
+    for subscription in all where !subscription.survivesDisconnect { subscription.continuation.finish() }
   }
 }

@@ -11,6 +11,9 @@ public struct GatewayConfiguration: Sendable {
   public var abandonAfter: Duration = .seconds(1)
   /// Subscriptions one connection may hold; more are refused with `OVERLOADED`.
   public var maxSubscriptionsPerConnection: Int = 1024
+  /// When an instance that keeps failing stops receiving calls, and for how long (default: 5
+  /// failures in a row eject it for 1 s, doubling up to 30 s, then it is probed back).
+  public var ejection: GatewayEjectionPolicy = GatewayEjectionPolicy()
   /// Receives the hub's lifecycle events (registered, disconnected, dispatched, delivered, …).
   public var observer: ParleyObserver?
   /// Which users may register which service names and call which services (default

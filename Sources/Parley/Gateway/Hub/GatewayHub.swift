@@ -44,6 +44,8 @@ public final class GatewayHub: Sendable {
       return true
     }
     server.setEnvelopeHandler(for: .reply) { router.reply($0, from: $1) }
+    server.setEnvelopeHandler(for: .streamEnd) { router.reply($0, from: $1) }
+    server.setEnvelopeHandler(for: .streamItem) { router.streamItem($0, from: $1) }
     server.setEnvelopeHandler(for: .register) { router.register($0, from: $1) }
     server.setEnvelopeHandler(for: .subscribe) { router.subscribe($0, from: $1) }
     server.setEnvelopeHandler(for: .unsubscribe) { router.unsubscribe($0, from: $1) }

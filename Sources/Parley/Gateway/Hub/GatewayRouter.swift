@@ -7,7 +7,7 @@ import Synchronization
 final class GatewayRouter: Sendable {
   typealias Key = ObjectIdentifier
 
-  private struct Instance {
+  struct Instance {
     var instance: String
     var peer: ServerPeer
     var services: [GatewayServiceInfo]
@@ -16,10 +16,13 @@ final class GatewayRouter: Sendable {
     var inFlight = 0
     var routed = 0
     var errors = 0
+    var health = InstanceHealth()
+    /// The kind callers' stream credit is relayed in (see ``GatewayWire/streamCreditKind``).
+    var creditKind: EnvelopeKind = .streamItem
   }
 
   /// A call forwarded to an instance, keyed by the gateway's id on that instance's connection.
-  private struct Route {
+  struct Route {
     var caller: Key
     var callerPeer: ServerPeer
     var callerID: UInt64
@@ -28,23 +31,25 @@ final class GatewayRouter: Sendable {
     var context: CallContext?
     var started: ContinuousClock.Instant
     var abandonAt: UInt64
+    /// The call opened a stream: it ends with `streamEnd`, and `streamItem`s flow until then.
+    var stream: Bool
   }
 
   /// Anyone connected: its calls in flight (caller id → instance, gateway id) and subscriptions.
-  private struct Party {
+  struct Party {
     var peer: ServerPeer
     var outgoing: [UInt64: (instance: Key, id: UInt64)] = [:]
     var subscriptions: [UInt64: TopicPattern] = [:]
   }
 
-  private struct Counters {
+  struct Counters {
     var calls = 0
     var errors = 0
     var cancelled = 0
     var latency = LatencyHistogram()
   }
 
-  private struct State {
+  struct State {
     var instances: [Key: Instance] = [:]
     var byService: [String: [Key]] = [:]  // service name → instances, in registration order
     var cursor: [String: Int] = [:]  // round-robin position among equally loaded instances
@@ -54,23 +59,24 @@ final class GatewayRouter: Sendable {
     var counters: [String: [String: Counters]] = [:]  // service → method → counters
     var forgedReplies = 0
     var undeliverable = 0
+    var ejections = 0
   }
 
-  private let configuration: GatewayConfiguration
-  private let state = Mutex(State())
+  let configuration: GatewayConfiguration
+  let state = Mutex(State())
   private var observer: ParleyObserver? { configuration.observer }
 
   init(configuration: GatewayConfiguration) {
     self.configuration = configuration
   }
 
-  private static func key(_ peer: ServerPeer) -> Key { ObjectIdentifier(peer.connection) }
+  static func key(_ peer: ServerPeer) -> Key { ObjectIdentifier(peer.connection) }
 
-  private func send(_ envelope: Envelope, to peer: ServerPeer, flushNow: Bool = true) -> ParleyError? {
+  func send(_ envelope: Envelope, to peer: ServerPeer, flushNow: Bool = true) -> ParleyError? {
     peer.connection.core.send(envelope, flushNow: flushNow)
   }
 
-  private func emit(
+  func emit(
     _ kind: ParleyLifecycleEvent.Kind, service: String? = nil, method: String? = nil,
     context: CallContext? = nil,
     instance: String? = nil, error: ParleyError? = nil, duration: Duration? = nil
@@ -90,7 +96,8 @@ final class GatewayRouter: Sendable {
       body = try GatewayWire.decode(GatewayRegisterBody.self, from: envelope.payload)
       try Self.validate(body)
       let credentials = peer.identity.credentials
-      for service in body.services where !configuration.policy.mayRegister(service.service, credentials: credentials) {
+      for service in body.services
+      where !configuration.policy.mayRegister(service.service, credentials: credentials) {
         throw ParleyError(
           .permissionDenied, "this user may not register service \(service.service) (gateway policy)",
           mayHaveRun: false)
@@ -113,6 +120,7 @@ final class GatewayRouter: Sendable {
         ?? Instance(instance: body.instance, peer: peer, services: [], connectedAt: Date())
       instance.instance = body.instance
       instance.services = body.services
+      instance.creditKind = body.creditKind.map(EnvelopeKind.init(rawValue:)) ?? .streamItem
       state.instances[key] = instance
       for name in Set(body.services.map(\.service)) { state.byService[name, default: []].append(key) }
     }
@@ -171,7 +179,10 @@ final class GatewayRouter: Sendable {
     }
     emit(
       .failed, service: envelope.service, method: envelope.method, context: envelope.context, error: failure)
-    _ = send(.reply(id: callerID, error: failure), to: peer)
+    // A call with `credit` opens a stream: its refusal is a `streamEnd`.
+    let answer: Envelope =
+      envelope.credit != nil ? .streamEnd(id: callerID, error: failure) : .reply(id: callerID, error: failure)
+    _ = send(answer, to: peer)
   }
 
   private enum Forwarding {
@@ -188,7 +199,8 @@ final class GatewayRouter: Sendable {
     }
     guard configuration.policy.mayCall(service, credentials: peer.identity.credentials) else {
       return .refused(
-        ParleyError(.permissionDenied, "this user may not call service \(service) (gateway policy)", mayHaveRun: false))
+        ParleyError(
+          .permissionDenied, "this user may not call service \(service) (gateway policy)", mayHaveRun: false))
     }
     if let context = envelope.context, context.depth > configuration.maxDepth {
       return .refused(
@@ -199,9 +211,7 @@ final class GatewayRouter: Sendable {
     }
     let callerKey = Self.key(peer)
     let now = Sys.now()
-    let timeoutNanos =
-      envelope.timeoutMs.map { UInt64(max(0, $0)) &* 1_000_000 } ?? UInt64(3_600) * 1_000_000_000
-    let abandonAt = now &+ timeoutNanos &+ configuration.abandonAfter.nanoseconds
+    let timeoutNanos = envelope.timeoutMs.map { UInt64(max(0, $0)) &* 1_000_000 }
     let chosen = state.withLock { state -> Result<(ServerPeer, UInt64, String, Bool), ParleyError> in
       if state.parties[callerKey]?.outgoing[callerID] != nil {
         return .failure(
@@ -235,20 +245,25 @@ final class GatewayRouter: Sendable {
             "contract \(contract) version \(version) cannot talk to \(service): its instances accept versions \(Set(versions).sorted().joined(separator: ", "))"
           ))
       }
-      let hasMethod = speaking.contains { key in
-        state.instances[key]?.services.contains { $0.service == service && $0.methods.contains(method) }
-          == true
+      let serving = speaking.filter { key in
+        state.instances[key]?.services.contains { $0.service == service && $0.serves(method) } == true
       }
+      let hasMethod = !serving.isEmpty
       guard hasMethod else {
         return .failure(
           ParleyError(.methodNotFound, "service \(service) of \(contract) has no method \(method)"))
       }
-      // Least calls in flight; ties go round-robin, so idle instances share the load.
+      // Instances that are not ejected (all of them when every one is); then least calls in
+      // flight, ties round-robin, so idle instances share the load.
+      let healthy = serving.filter { key in
+        state.instances[key].map { $0.health.isEligible(now: now, inFlight: $0.inFlight) } ?? false
+      }
+      let pool = healthy.isEmpty ? serving : healthy
       let start = state.cursor[service, default: 0]
       var best: Key?
       var bestLoad = Int.max
-      for offset in 0..<speaking.count {
-        let key = speaking[(start + offset) % speaking.count]
+      for offset in 0..<pool.count {
+        let key = pool[(start + offset) % pool.count]
         let load = state.instances[key]?.inFlight ?? Int.max
         if load < bestLoad {
           best = key
@@ -264,9 +279,16 @@ final class GatewayRouter: Sendable {
       instance.inFlight += 1
       instance.routed += 1
       state.instances[target] = instance
+      let stream =
+        envelope.credit != nil
+        || instance.services.contains { $0.service == service && $0.streams.contains(method) }
+      // A stream without a deadline may run for as long as its caller wants.
+      let abandonAt =
+        timeoutNanos.map { now &+ $0 &+ configuration.abandonAfter.nanoseconds }
+        ?? (stream ? UInt64.max : now &+ 3_600 * 1_000_000_000)
       state.routes[target, default: [:]][id] = Route(
         caller: callerKey, callerPeer: peer, callerID: callerID, service: service, method: method,
-        context: envelope.context, started: .now, abandonAt: abandonAt)
+        context: envelope.context, started: .now, abandonAt: abandonAt, stream: stream)
       if state.parties[callerKey] == nil { state.parties[callerKey] = Party(peer: peer) }
       state.parties[callerKey]?.outgoing[callerID] = (target, id)
       return .success((instance.peer, id, instance.instance, instance.inFlight > 1))
@@ -291,11 +313,11 @@ final class GatewayRouter: Sendable {
   }
 
   /// Removes a route and its caller's record; returns it.
-  private func takeRoute(instance key: Key, id: UInt64) -> Route? {
+  func takeRoute(instance key: Key, id: UInt64) -> Route? {
     state.withLock { state in Self.takeRoute(instance: key, id: id, in: &state) }
   }
 
-  private static func takeRoute(instance key: Key, id: UInt64, in state: inout State) -> Route? {
+  static func takeRoute(instance key: Key, id: UInt64, in state: inout State) -> Route? {
     guard let route = state.routes[key]?.removeValue(forKey: id) else { return nil }
     if state.routes[key]?.isEmpty == true { state.routes[key] = nil }
     state.instances[key]?.inFlight -= 1
@@ -303,8 +325,8 @@ final class GatewayRouter: Sendable {
     return route
   }
 
-  /// Handles a `reply` from an instance: delivers it to the caller whose call it answers, or
-  /// drops and counts it.
+  /// Handles a `reply` (or a stream's `streamEnd`) from an instance: delivers it to the caller
+  /// whose call it answers, or drops and counts it.
   func reply(_ envelope: Envelope, from peer: ServerPeer) {
     let key = Self.key(peer)
     guard let id = envelope.id else {
@@ -312,16 +334,20 @@ final class GatewayRouter: Sendable {
       return
     }
     let failed = envelope.ok != true
-    let found = state.withLock { state -> (Route, Bool)? in
+    let now = Sys.now()
+    let found = state.withLock { state -> (Route, Bool, Ejection?)? in
       guard let route = Self.takeRoute(instance: key, id: id, in: &state) else {
-        state.forgedReplies += 1
+        if envelope.kind != .streamEnd { state.forgedReplies += 1 }  // a stream's end after a cancel
         return nil
       }
       if failed { state.instances[key]?.errors += 1 }
+      let ejection = recordHealth(
+        of: key, code: failed ? (envelope.error?.code ?? .internal) : nil, now: now, in: &state)
       Self.count(route, error: failed, cancelled: false, in: &state)
-      return (route, state.parties[route.caller]?.outgoing.isEmpty == false)
+      return (route, state.parties[route.caller]?.outgoing.isEmpty == false, ejection)
     }
-    guard let (route, callerWaitsForMore) = found else { return }
+    guard let (route, callerWaitsForMore, ejection) = found else { return }
+    report(ejection)
     var answer = envelope
     answer.id = route.callerID
     // While the caller waits for more replies, let its I/O thread send them together.
@@ -332,7 +358,7 @@ final class GatewayRouter: Sendable {
       error: failed ? envelope.error : nil, duration: duration)
   }
 
-  private static func count(_ route: Route, error: Bool, cancelled: Bool, in state: inout State) {
+  static func count(_ route: Route, error: Bool, cancelled: Bool, in state: inout State) {
     var counters = state.counters[route.service, default: [:]][route.method, default: Counters()]
     if cancelled {
       counters.cancelled += 1
@@ -523,7 +549,7 @@ final class GatewayRouter: Sendable {
     for route in lost {
       let error = ParleyError(
         .connectionLost, "the instance of \(route.service) running the call disconnected", mayHaveRun: true)
-      _ = send(.reply(id: route.callerID, error: error), to: route.callerPeer)
+      _ = send(Self.answer(route, error: error), to: route.callerPeer)
       emit(.failed, service: route.service, method: route.method, context: route.context, error: error)
     }
     for (instance, id, _) in abandoned { _ = send(Envelope(kind: .cancel, id: id), to: instance) }
@@ -534,6 +560,7 @@ final class GatewayRouter: Sendable {
 
   /// Forgets calls whose caller should long have given up: answers `TIMEOUT` and cancels them.
   func sweep(now: UInt64) {
+    var ejections: [Ejection] = []
     let expired = state.withLock { state -> [(ServerPeer?, UInt64, Route)] in
       var expired: [(ServerPeer?, UInt64, Route)] = []
       for (key, routes) in state.routes {
@@ -541,20 +568,62 @@ final class GatewayRouter: Sendable {
           let peer = state.instances[key]?.peer
           if let taken = Self.takeRoute(instance: key, id: id, in: &state) {
             Self.count(taken, error: true, cancelled: false, in: &state)
+            if let ejection = recordHealth(of: key, code: .timeout, now: now, in: &state) {
+              ejections.append(ejection)
+            }
             expired.append((peer, id, taken))
           }
         }
       }
       return expired
     }
+    for ejection in ejections { report(ejection) }
     for (instance, id, route) in expired {
       if let instance { _ = send(Envelope(kind: .cancel, id: id), to: instance) }
-      _ = send(
-        .reply(
-          id: route.callerID,
-          error: ParleyError(
-            .timeout, "no reply from \(route.service) within the call's deadline", mayHaveRun: true)),
-        to: route.callerPeer)
+      let error = ParleyError(
+        .timeout, "no reply from \(route.service) within the call's deadline", mayHaveRun: true)
+      _ = send(Self.answer(route, error: error), to: route.callerPeer)
+    }
+  }
+
+  /// The hub's own failure answer to a forwarded call: a `reply`, or a `streamEnd` for a stream.
+  static func answer(_ route: Route, error: ParleyError) -> Envelope {
+    route.stream ? .streamEnd(id: route.callerID, error: error) : .reply(id: route.callerID, error: error)
+  }
+
+  /// An instance that was just ejected, to report once the lock is released.
+  struct Ejection {
+    var instance: String
+    var services: [String]
+    var length: Duration
+    var code: ParleyError.Code
+  }
+
+  /// Records an instance's answer for ejection: `code` is the error code, `nil` for success.
+  /// Returns the ejection it caused, if any.
+  func recordHealth(of key: Key, code: ParleyError.Code?, now: UInt64, in state: inout State) -> Ejection? {
+    guard var instance = state.instances[key] else { return nil }
+    defer { state.instances[key] = instance }
+    guard let code, configuration.ejection.failureCodes.contains(code) else {
+      // Late answers to calls routed before an ejection do not end it.
+      if !instance.health.isEjected(now: now) { instance.health.recordSuccess() }
+      return nil
+    }
+    guard instance.health.recordFailure(now: now, policy: configuration.ejection) else { return nil }
+    state.ejections += 1
+    return Ejection(
+      instance: instance.instance, services: Set(instance.services.map(\.service)).sorted(),
+      length: configuration.ejection.ejectionLength(streak: instance.health.streak), code: code)
+  }
+
+  /// Reports an ejection to the observer.
+  func report(_ ejection: Ejection?) {
+    guard let ejection else { return }
+    for service in ejection.services {
+      emit(
+        .ejected, service: service, instance: ejection.instance,
+        error: ParleyError(
+          ejection.code, "ejected for \(ejection.length) after repeated failures", mayHaveRun: true))
     }
   }
 
@@ -578,10 +647,12 @@ final class GatewayRouter: Sendable {
           return GatewayStatus.Instance(
             instance: instance.instance, contract: info.contract, version: info.version,
             minVersion: info.minVersion,
-            methods: info.methods + info.oneways, events: info.events,
+            methods: info.methods + info.streams + info.oneways, events: info.events,
             pid: instance.peer.identity.credentials?.pid.map(Int.init), connectedAt: instance.connectedAt,
             lastHeardMsAgo: last == 0 ? -1 : Int((now &- last) / 1_000_000), inFlight: instance.inFlight,
-            routed: instance.routed, errors: instance.errors)
+            routed: instance.routed, errors: instance.errors, ejections: instance.health.ejections,
+            ejectedForMs: instance.health.isEjected(now: now)
+              ? Int((instance.health.ejectedUntil &- now) / 1_000_000) : nil)
         }
         let methods = (state.counters[name] ?? [:]).sorted { $0.key < $1.key }.map { method, counters in
           GatewayStatus.Method(

@@ -43,7 +43,7 @@ public struct GatewayStatus: Codable, Sendable {
     public var version: Int
     /// The oldest client version it accepts.
     public var minVersion: Int
-    /// Its request/response and oneway methods.
+    /// Its request/response, stream and oneway methods.
     public var methods: [String]
     /// Its events.
     public var events: [String]
@@ -59,6 +59,11 @@ public struct GatewayStatus: Codable, Sendable {
     public var routed: Int
     /// Calls it answered with an error.
     public var errors: Int
+    /// Times it was ejected for failing repeatedly (see ``GatewayEjectionPolicy``); `nil` from
+    /// hubs that do not eject.
+    public var ejections: Int?
+    /// While it is ejected: milliseconds until it is probed again; otherwise `nil`.
+    public var ejectedForMs: Int?
   }
 
   /// Counters of one method.

@@ -24,6 +24,9 @@ public struct ParleyLifecycleEvent: Sendable, CustomStringConvertible {
     case published
     /// A party subscribed to events through the hub.
     case subscribed
+    /// The hub stopped routing to an instance that failed repeatedly (see
+    /// ``GatewayEjectionPolicy``); ``ParleyLifecycleEvent/error`` says for how long and why.
+    case ejected
   }
 
   /// What happened.

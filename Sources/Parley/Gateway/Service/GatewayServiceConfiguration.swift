@@ -10,12 +10,17 @@ public struct GatewayServiceConfiguration: Sendable {
   public var maxDepth: Int = ParleyDefaults.maxDepth
   /// Calls run at once; more are refused with `OVERLOADED` (did not run).
   public var maxInFlight: Int = ParleyDefaults.maxInFlightPerConnection
-  /// Whether to reconnect (and register again) when the connection to the hub is lost.
+  /// Whether to reconnect (and register and subscribe again) when the connection to the hub is
+  /// lost (default `true`).
   public var reconnects: Bool = true
-  /// First wait before reconnecting; doubles up to ``maxReconnectDelay``.
-  public var reconnectDelay: Duration = .milliseconds(100)
-  /// Longest wait between reconnection attempts.
-  public var maxReconnectDelay: Duration = .seconds(2)
+  /// Delays between reconnection attempts (default ``BackoffPolicy``: 20 ms doubling to 2 s,
+  /// full jitter, never gives up), so services that lost a restarted hub come back spread out.
+  public var reconnect: BackoffPolicy = BackoffPolicy()
+  /// When calls made through the link (``GatewayServiceLink/call(contract:version:service:method:payload:options:)``)
+  /// are repeated (see ``RetryPolicy``).
+  public var retry: RetryPolicy = RetryPolicy()
+  /// Seed of the reconnection jitter, for reproducible tests (default `nil`: random).
+  public var jitterSeed: UInt64?
   /// Receives the instance's lifecycle events (handler started, succeeded, failed).
   public var observer: ParleyObserver?
 
@@ -23,5 +28,16 @@ public struct GatewayServiceConfiguration: Sendable {
   public init(name: String = "service") {
     client = ClientConfiguration()
     client.name = name
+  }
+
+  /// The settings of the link's reconnecting client.
+  var parleyClient: ParleyClientConfiguration {
+    var configuration = ParleyClientConfiguration()
+    configuration.connection = client
+    configuration.reconnect = reconnect
+    if !reconnects { configuration.reconnect.maxAttempts = 0 }
+    configuration.retry = retry
+    configuration.jitterSeed = jitterSeed
+    return configuration
   }
 }

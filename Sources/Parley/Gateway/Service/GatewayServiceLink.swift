@@ -7,24 +7,30 @@ import Synchronization
 #endif
 
 /// Serves ``ServiceRegistration``s through a gateway hub: connects to it as a client, registers
-/// the services (again after every reconnect), runs the calls the hub forwards exactly as a
-/// ``ParleyServer`` would (deadlines, cancellation, context, validation and error mapping), and
-/// makes calls and publishes events over the same connection.
+/// the services, runs the calls (and streams) the hub forwards exactly as a ``ParleyServer``
+/// would (deadlines, cancellation, context, validation and error mapping, stream credit), and
+/// makes calls, publishes events and subscribes over the same connection.
+///
+/// The connection is a ``ParleyClient``'s: when it is lost the link reconnects with backoff and
+/// jitter (``GatewayServiceConfiguration/reconnect``), registers again and subscribes again
+/// (subscriptions made with ``subscribe(_:)``) before the connection is used, without user code.
 ///
 /// ```swift
 /// let link = try await GatewayServiceLink.connect(
 ///   to: .unix(path: socket), services: [orders], configuration: .init(name: "orders"))
-/// // handlers call other services through `link.connection` (their context extends the chain)
+/// // handlers call other services through the link (their context extends the chain)
+/// let user = try await ShopUsers.UserServiceClient(link).getUser(id: "usr_1")
 /// try await link.publish(contract: "shop.orders", service: "OrderService", event: "orderShipped",
 ///                        payload: notice)
+/// let stock = try await link.subscribe("shop.inventory.*")   // survives reconnects
 /// await link.close()
 /// ```
-public final class GatewayServiceLink: Sendable {
+///
+/// A link with no services is a caller and subscriber that survives hub restarts.
+public final class GatewayServiceLink: ParleyCallTransport, Sendable {
   private struct State {
     var client: GatewayClient
-    var closing = false
     var registrations = 0
-    var reconnecting: Task<Void, Never>?
   }
 
   /// The hub's endpoint.
@@ -33,12 +39,15 @@ public final class GatewayServiceLink: Sendable {
   public let instance: String
   /// The configuration in use.
   public let configuration: GatewayServiceConfiguration
+  /// The reconnecting client underneath: its ``ParleyClient/states`` show the connection's life,
+  /// its ``ParleyClient/statistics`` count reconnections.
+  public let parleyClient: ParleyClient
   private let services: [String: [String: ServiceRegistration]]  // contract → service → registration
   private let state: Mutex<State>
 
   private init(
     endpoint: Endpoint, instance: String, services: [ServiceRegistration],
-    configuration: GatewayServiceConfiguration, client: GatewayClient
+    configuration: GatewayServiceConfiguration, first: ClientConnection
   ) {
     self.endpoint = endpoint
     self.instance = instance
@@ -46,12 +55,27 @@ public final class GatewayServiceLink: Sendable {
     var table: [String: [String: ServiceRegistration]] = [:]
     for service in services { table[service.contract, default: [:]][service.service] = service }
     self.services = table
-    self.state = Mutex(State(client: client))
+    self.state = Mutex(State(client: GatewayClient(connection: first)))
+    // The first connection (made and registered by `connect`) is handed to the client's first
+    // attempt; later attempts connect anew.
+    let handOver = Mutex<ClientConnection?>(first)
+    self.parleyClient = ParleyClient(target: endpoint.description, configuration: configuration.parleyClient)
+    {
+      settings in
+      if let first = handOver.withLock({ box -> ClientConnection? in
+        defer { box = nil }
+        return box
+      }) {
+        return first
+      }
+      return try await ClientConnection.connect(to: endpoint, configuration: settings)
+    }
   }
 
   /// Connects to the hub at `endpoint` and registers `services`; returns once the hub has
   /// acknowledged the registration.
-  /// - Throws: ``ParleyError``: connection errors, or the hub's refusal (`VALIDATION_FAILED`).
+  /// - Throws: ``ParleyError``: connection errors (`NOT_CONNECTED`, `TIMEOUT`), or the hub's
+  ///   refusal of the registration (`VALIDATION_FAILED`, `PERMISSION_DENIED`).
   public static func connect(
     to endpoint: Endpoint, services: [ServiceRegistration],
     configuration: GatewayServiceConfiguration = GatewayServiceConfiguration()
@@ -59,27 +83,75 @@ public final class GatewayServiceLink: Sendable {
     let instance =
       configuration.instance
       ?? "\(configuration.client.name)-\(getpid())-\(String(CallContext.makeRoot().prefix(6)))"
-    let connection = try await ClientConnection.connect(to: endpoint, configuration: configuration.client)
+    let first = try await ClientConnection.connect(to: endpoint, configuration: configuration.client)
     let link = GatewayServiceLink(
-      endpoint: endpoint, instance: instance, services: services, configuration: configuration,
-      client: GatewayClient(connection: connection))
+      endpoint: endpoint, instance: instance, services: services, configuration: configuration, first: first)
     do {
-      try await link.attach(connection)
+      try await link.attach(first)
     } catch {
-      await connection.close()
+      await first.close()
       throw error
     }
+    let client = link.parleyClient
+    // Registers (and installs the handlers) on every later connection before it is used.
+    try await client.addReadyAction(named: "register \(instance)") { [weak link] connection in
+      guard let link else { throw ParleyError(.cancelled, "the link is closed", mayHaveRun: false) }
+      if link.state.withLock({ $0.client.connection === connection }) { return }  // the first one
+      try await link.attach(connection)
+    }
+    // The first connection is ready at once; if it was lost meanwhile the client reconnects.
+    _ = try? await client.waitUntilReady(timeout: .seconds(5))
     return link
   }
 
-  /// The current connection to the hub: calls made through it reach any registered service.
-  public var connection: ClientConnection { state.withLock { $0.client.connection } }
+  /// The current connection to the hub (the last one while reconnecting): calls made through it
+  /// reach any registered service. Prefer calling through the link itself, which waits for and
+  /// retries over reconnections.
+  public var connection: ClientConnection { client.connection }
 
-  /// The current gateway client (subscriptions made through it end when the connection is lost).
+  /// The current gateway client (subscriptions made through it end when the connection is lost;
+  /// use ``subscribe(_:)`` for ones that survive).
   public var client: GatewayClient { state.withLock { $0.client } }
 
   /// How many times the services were registered (1 + successful reconnects).
   public var registrationCount: Int { state.withLock { $0.registrations } }
+
+  /// The codec of the connection to the hub.
+  public var codec: WireCodec { parleyClient.codec }
+
+  /// Calls a service through the hub, waiting for a connection and retrying when safe as a
+  /// ``ParleyClient`` does (see ``ParleyClient/call(contract:version:service:method:payload:options:)``).
+  /// - Throws: ``ParleyError``.
+  public func call(
+    contract: String, version: Int, service: String, method: String, payload: [UInt8], options: CallOptions
+  ) async throws -> [UInt8] {
+    try await parleyClient.call(
+      contract: contract, version: version, service: service, method: method, payload: payload,
+      options: options)
+  }
+
+  /// Sends a oneway message through the hub (queued while reconnecting, as by a ``ParleyClient``).
+  /// - Throws: ``ParleyError`` (`OVERLOADED` when the queue is full).
+  public func oneway(contract: String, version: Int, service: String, method: String, payload: [UInt8]) throws
+  {
+    try parleyClient.oneway(
+      contract: contract, version: version, service: service, method: method, payload: payload)
+  }
+
+  /// Opens a stream through the hub on the current connection.
+  /// - Throws: ``ParleyError`` (`NOT_CONNECTED` while reconnecting).
+  public func stream(
+    contract: String, version: Int, service: String, method: String, payload: [UInt8], options: CallOptions
+  ) async throws -> ParleyStream {
+    guard let connection = parleyClient.connection else {
+      throw ParleyError(
+        .notConnected, "not connected to the gateway at \(endpoint)", mayHaveRun: false, service: service,
+        method: method)
+    }
+    return try await connection.stream(
+      contract: contract, version: version, service: service, method: method, payload: payload,
+      options: options)
+  }
 
   /// Publishes an event of `contract` through the hub (see ``GatewayClient/publish(contract:service:event:payload:)``).
   /// - Throws: ``ParleyError`` when it cannot be sent.
@@ -87,37 +159,45 @@ public final class GatewayServiceLink: Sendable {
     try await client.publish(contract: contract, service: service, event: event, payload: payload)
   }
 
-  /// Stops reconnecting, closes the connection (calls running are cancelled) and returns once
-  /// it is closed.
-  public func close() async {
-    let (client, task) = state.withLock { state -> (GatewayClient, Task<Void, Never>?) in
-      state.closing = true
-      return (state.client, state.reconnecting)
+  /// Subscribes to events matching `pattern` through the hub, for as long as the link lives: the
+  /// link subscribes again on every new connection (events published while it was disconnected
+  /// are missed). Returns once the hub has acknowledged (when connected now).
+  /// - Throws: ``ParleyError``: `VALIDATION_FAILED` for a bad pattern, `OVERLOADED`, or the
+  ///   hub's refusal on the current connection.
+  public func subscribe(_ pattern: String) async throws -> GatewaySubscription {
+    let parsed = try TopicPattern(pattern)
+    let action = Mutex<ParleyClient.ReadyActionID?>(nil)
+    let subscription = GatewaySubscription(
+      pattern: parsed, buffer: GatewayClient.subscriptionBuffer, survivesDisconnect: true
+    ) { [weak self] subscription in
+      guard let self else { return }
+      if let id = action.withLock({ $0 }) { self.parleyClient.removeReadyAction(id) }
+      await self.client.unsubscribe(subscription)
     }
-    task?.cancel()
+    let id = try await parleyClient.addReadyAction(named: "subscribe \(pattern)") {
+      [weak self, weak subscription] connection in
+      guard let self, let subscription else { return }
+      let client = self.client
+      guard client.connection === connection else {
+        throw ParleyError(.notConnected, "the link is not registered on this connection", mayHaveRun: false)
+      }
+      try await client.adopt(subscription)
+    }
+    action.withLock { $0 = id }
+    return subscription
+  }
+
+  /// Stops reconnecting, closes the connection (calls running are cancelled; subscriptions end)
+  /// and returns once it is closed.
+  public func close() async {
+    await parleyClient.close()
     await client.close()
   }
 
   // MARK: Serving
 
-  private func route(contract: String, version: Int, service: String) -> Result<
-    ServiceRegistration, ParleyError
-  > {
-    guard let registration = services[contract]?[service] else {
-      return .failure(
-        ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here"))
-    }
-    guard registration.served.accepts(version) else {
-      return .failure(
-        ParleyError(
-          .versionMismatch,
-          "contract \(contract) version \(version) is not served; this instance accepts versions \(registration.minimumVersion)...\(registration.version)"
-        ))
-    }
-    return .success(registration)
-  }
-
-  /// Serves calls arriving on `connection` and registers with the hub.
+  /// Serves calls arriving on `connection` and registers with the hub (a ready action: runs on
+  /// every new connection before it is used).
   private func attach(_ connection: ClientConnection) async throws {
     let dispatcher = CallDispatcher(
       core: connection.core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlight,
@@ -140,57 +220,22 @@ public final class GatewayServiceLink: Sendable {
     connection.setHandler(for: .call) { dispatcher.handleCall($0, peer: $0.from ?? hub) }
     connection.setHandler(for: .oneway) { dispatcher.handleOneway($0, peer: $0.from ?? hub) }
     connection.setHandler(for: .cancel) { dispatcher.handleCancel($0) }
-    connection.attach(timer: { dispatcher.expire(now: $0) }) { [weak self] _ in
-      dispatcher.connectionClosed()
-      self?.connectionLost()
+    connection.setHandler(for: GatewayWire.streamCreditKind) { dispatcher.handleStreamCredit($0) }
+    connection.attach(timer: { dispatcher.expire(now: $0) }) { _ in dispatcher.connectionClosed() }
+    if state.withLock({ $0.client.connection !== connection }) {
+      let client = GatewayClient(connection: connection)
+      state.withLock { $0.client = client }
     }
+    guard !services.isEmpty else { return }
     var envelope = Envelope(kind: .register)
     let infos = services.values.flatMap(\.values).sorted {
       ($0.contract, $0.service) < ($1.contract, $1.service)
     }
     .map { GatewayServiceInfo($0, events: configuration.events[$0.service] ?? []) }
-    envelope.payload = GatewayWire.encode(GatewayRegisterBody(instance: instance, services: infos))
+    envelope.payload = GatewayWire.encode(
+      GatewayRegisterBody(
+        instance: instance, services: infos, creditKind: GatewayWire.streamCreditKind.rawValue))
     _ = try await connection.request(envelope, timeout: .seconds(10))
     state.withLock { $0.registrations += 1 }
-  }
-
-  private func connectionLost() {
-    guard configuration.reconnects else { return }
-    state.withLock { state in
-      guard !state.closing, state.reconnecting == nil else { return }
-      state.reconnecting = Task { [weak self] in await self?.reconnect() }
-    }
-  }
-
-  private func reconnect() async {
-    var delay = configuration.reconnectDelay
-    while !Task.isCancelled {
-      try? await Task.sleep(for: delay)
-      if Task.isCancelled || state.withLock({ $0.closing }) { break }
-      do {
-        let connection = try await ClientConnection.connect(to: endpoint, configuration: configuration.client)
-        let client = GatewayClient(connection: connection)
-        let stillWanted = state.withLock { state -> Bool in
-          if state.closing { return false }
-          state.client = client
-          state.reconnecting = nil
-          return true
-        }
-        guard stillWanted else {
-          await connection.close()
-          return
-        }
-        do {
-          try await attach(connection)
-          return
-        } catch {
-          await connection.close()  // its closed hook schedules the next attempt
-          return
-        }
-      } catch {
-        delay = min(delay * 2, configuration.maxReconnectDelay)
-      }
-    }
-    state.withLock { $0.reconnecting = nil }
   }
 }

@@ -13,6 +13,13 @@ public enum GatewayWire {
   public static let service = "Gateway"
   /// The built-in method returning the hub's ``GatewayStatus``.
   public static let statusMethod = "status"
+  /// The envelope kind in which the hub relays a caller's stream credit to an instance that asks
+  /// for it in `register` (`"creditKind":"streamCredit"`), instead of a `streamItem` with `credit`.
+  ///
+  /// A service's connection to the hub is a client connection, which hands every `streamItem`
+  /// to the streams it opened itself; a distinct kind keeps the grants for the streams it serves
+  /// apart. Members: `id` (the hub's call id) and `credit`.
+  public static let streamCreditKind = EnvelopeKind(rawValue: "streamCredit")
 
   /// The topic of event `event` of `contract`: `"<contract>.<event>"`, e.g. `shop.orders.orderShipped`.
   public static func topic(contract: String, event: String) -> String {
@@ -50,6 +57,8 @@ public struct GatewayServiceInfo: Codable, Sendable, Equatable {
   public var service: String
   /// Request/response method names.
   public var methods: [String]
+  /// Stream method names (answered with `streamItem`s and a `streamEnd`); `[]` when absent.
+  public var streams: [String]
   /// Oneway method names.
   public var oneways: [String]
   /// Event names the service may publish.
@@ -58,23 +67,46 @@ public struct GatewayServiceInfo: Codable, Sendable, Equatable {
   /// Creates a description.
   public init(
     contract: String, version: Int, minVersion: Int = 1, service: String, methods: [String],
-    oneways: [String] = [], events: [String] = []
+    streams: [String] = [], oneways: [String] = [], events: [String] = []
   ) {
     self.contract = contract
     self.version = version
     self.minVersion = minVersion
     self.service = service
     self.methods = methods
+    self.streams = streams
     self.oneways = oneways
     self.events = events
   }
+
+  private enum CodingKeys: String, CodingKey {
+    case contract, version, minVersion, service, methods, streams, oneways, events
+  }
+
+  /// Decodes a description; `streams`, `oneways` and `events` may be absent (older instances).
+  /// - Throws: `DecodingError` for a missing or mistyped required member.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    contract = try container.decode(String.self, forKey: .contract)
+    version = try container.decode(Int.self, forKey: .version)
+    minVersion = try container.decodeIfPresent(Int.self, forKey: .minVersion) ?? 1
+    service = try container.decode(String.self, forKey: .service)
+    methods = try container.decode([String].self, forKey: .methods)
+    streams = try container.decodeIfPresent([String].self, forKey: .streams) ?? []
+    oneways = try container.decodeIfPresent([String].self, forKey: .oneways) ?? []
+    events = try container.decodeIfPresent([String].self, forKey: .events) ?? []
+  }
+
+  /// Whether the instance serves `method` as a call or a stream.
+  public func serves(_ method: String) -> Bool { methods.contains(method) || streams.contains(method) }
 
   /// The description of a registration (its events are added by the caller).
   public init(_ registration: ServiceRegistration, events: [String] = []) {
     self.init(
       contract: registration.contract, version: registration.version, minVersion: registration.minimumVersion,
       service: registration.service, methods: registration.methods.keys.sorted(),
-      oneways: registration.onewayMethods.keys.sorted(), events: events)
+      streams: registration.streamMethods.keys.sorted(), oneways: registration.onewayMethods.keys.sorted(),
+      events: events)
   }
 
   /// Whether a client speaking `clientVersion` of the contract can call this service: the
@@ -88,6 +120,8 @@ public struct GatewayServiceInfo: Codable, Sendable, Equatable {
 struct GatewayRegisterBody: Codable, Sendable {
   var instance: String
   var services: [GatewayServiceInfo]
+  /// The kind in which the instance wants callers' stream credit relayed (`nil`: `streamItem`).
+  var creditKind: String?
 }
 
 /// The body of the hub's answer to `register`.

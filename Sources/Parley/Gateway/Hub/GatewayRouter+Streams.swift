@@ -1,0 +1,56 @@
+/// Streams through the hub: items and ends flow from the instance to the caller, credit from
+/// the caller to the instance, each frame forwarded as it arrives with the call ids swapped.
+///
+/// The hub buffers nothing of its own: the instance sends only the items the caller granted
+/// credit for, so at most one credit window of items per stream waits in the hub's outbound
+/// queue to a slow caller. `cancel` and the caller's or instance's disconnect are handled as
+/// for calls (``GatewayRouter/cancel(_:from:)``, ``GatewayRouter/closed(_:)``).
+extension GatewayRouter {
+  /// Handles a `streamItem`: a caller's credit grant (with `credit`, without `payload`) goes to
+  /// the instance running the stream; an instance's item goes to the caller of that stream.
+  /// Frames of streams that have ended (or never existed) are dropped.
+  func streamItem(_ envelope: Envelope, from peer: ServerPeer) {
+    guard let id = envelope.id else { return }
+    if envelope.credit != nil, envelope.payload == nil {
+      grant(envelope, callerID: id, from: peer)
+    } else {
+      item(envelope, id: id, from: peer)
+    }
+  }
+
+  private func grant(_ envelope: Envelope, callerID: UInt64, from peer: ServerPeer) {
+    let callerKey = Self.key(peer)
+    let target = state.withLock { state -> (ServerPeer, UInt64, EnvelopeKind)? in
+      guard let (key, id) = state.parties[callerKey]?.outgoing[callerID],
+        let instance = state.instances[key]
+      else { return nil }
+      return (instance.peer, id, instance.creditKind)
+    }
+    guard let (instance, id, kind) = target else { return }
+    var relayed = Envelope(kind: kind, id: id)
+    relayed.credit = envelope.credit
+    _ = send(relayed, to: instance)
+  }
+
+  private func item(_ envelope: Envelope, id: UInt64, from peer: ServerPeer) {
+    let key = Self.key(peer)
+    let caller = state.withLock { state -> (ServerPeer, UInt64)? in
+      guard let route = state.routes[key]?[id] else { return nil }
+      if !route.stream { state.routes[key]?[id]?.stream = true }
+      return (route.callerPeer, route.callerID)
+    }
+    guard let (callerPeer, callerID) = caller else { return }
+    var forwarded = envelope
+    forwarded.id = callerID
+    // Items of one read batch leave together; the channel keeps them in order with the end.
+    guard let error = send(forwarded, to: callerPeer, flushNow: false) else { return }
+    // The caller cannot take it (gone, or its outbound queue is full): end the stream at both ends.
+    guard let route = takeRoute(instance: key, id: id) else { return }
+    _ = send(Envelope(kind: .cancel, id: id), to: peer)
+    let failure = ParleyError(
+      error.code == .notConnected ? .connectionLost : error.code,
+      "the stream could not be forwarded to its caller: \(error.message)", mayHaveRun: true)
+    _ = send(Self.answer(route, error: failure), to: callerPeer)
+    emit(.failed, service: route.service, method: route.method, context: route.context, error: failure)
+  }
+}
