@@ -15,7 +15,7 @@ struct GatewayCommand: CLICommand {
   let summary = "Run a gateway hub that routes calls between named services."
   let help = """
     usage: parley gateway [--socket PATH] [--tcp HOST:PORT] [--name NAME] [--heartbeat-ms N]
-                          [--policy FILE]
+                          [--policy FILE] [--max-connections N] [--max-pending-kib N]
 
     Runs a gateway hub: services register with it by name, callers send it calls, and it
     routes each call to a live instance and the reply back. Prints the endpoints it listens on,
@@ -31,6 +31,10 @@ struct GatewayCommand: CLICommand {
       --policy FILE     who may register and call which services: a GatewayPolicy JSON file,
                         e.g. {"rules":[{"uids":[1001],"register":["User*"],"call":["*"]}]}
                         (default: only the gateway's own user, who may do everything)
+      --max-connections N  connections held at once; more are refused with OVERLOADED
+                        (default: 1024)
+      --max-pending-kib N  bytes queued for one connection that does not read, in KiB;
+                        beyond it events to it are dropped and counted (default: 65536)
       -h, --help        show this help
     """
 
@@ -45,6 +49,8 @@ struct GatewayCommand: CLICommand {
     var configuration = GatewayConfiguration()
     configuration.server.name = options.name
     configuration.server.heartbeatInterval = .milliseconds(options.heartbeatMs)
+    if let limit = options.maxConnections { configuration.server.maxConnections = limit }
+    if let kib = options.maxPendingKiB { configuration.server.maxPendingWriteBytes = kib * 1024 }
     if let secret = ProcessInfo.processInfo.environment["PARLEY_SHARED_SECRET"], !secret.isEmpty {
       configuration.server.sharedSecret = secret
     }
@@ -98,6 +104,8 @@ struct GatewayOptions {
   var name = "gateway"
   var heartbeatMs = 5000
   var policy: String?
+  var maxConnections: Int?
+  var maxPendingKiB: Int?
 
   static func parse(_ arguments: [String]) throws(UsageError) -> GatewayOptions {
     var options = GatewayOptions()
@@ -113,6 +121,8 @@ struct GatewayOptions {
         options.tcp = (String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port)
       case "--name": options.name = try reader.value(for: argument)
       case "--policy": options.policy = try reader.value(for: argument)
+      case "--max-connections": options.maxConnections = try Self.positive(argument, &reader)
+      case "--max-pending-kib": options.maxPendingKiB = try Self.positive(argument, &reader)
       case "--heartbeat-ms":
         let text = try reader.value(for: argument)
         guard let value = Int(text), value >= 0 else {
@@ -123,6 +133,14 @@ struct GatewayOptions {
       }
     }
     return options
+  }
+
+  private static func positive(_ option: String, _ reader: inout ArgumentReader) throws(UsageError) -> Int {
+    let text = try reader.value(for: option)
+    guard let value = Int(text), value > 0, value <= Int(Int32.max) else {
+      throw UsageError(message: "\(option) wants a positive number, not '\(text)'")
+    }
+    return value
   }
 }
 

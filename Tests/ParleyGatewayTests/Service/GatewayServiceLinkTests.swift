@@ -37,7 +37,7 @@ import Testing
     try await second.start(on: endpoint)
     #expect(await eventually { service.registrationCount == 2 })
     #expect(await eventually { second.status().subscriptions == 1 })
-    #expect(service.parleyClient.statistics.connectionsMade == 2)
+    #expect(await eventually { service.parleyClient.statistics.connectionsMade == 2 })
 
     // Calls through the hub reach the re-registered service; the listener hears new events.
     let caller = try await GatewayClient.connect(to: endpoint)

@@ -43,6 +43,7 @@ final class ChildProcess: Sendable {
   private let input = Pipe()
   private let lines = Mutex<[String]>([])
   private let partial = Mutex<String>("")
+  private let outputEnded = Mutex<Bool>(false)
 
   init(_ arguments: [String]) throws {
     guard let executable = ParleyExecutable.path else {
@@ -59,6 +60,7 @@ final class ChildProcess: Sendable {
       let data = handle.availableData
       if data.isEmpty {
         handle.readabilityHandler = nil
+        self?.outputEnded.withLock { $0 = true }
         return
       }
       self?.append(String(decoding: data, as: UTF8.self))
@@ -85,10 +87,20 @@ final class ChildProcess: Sendable {
 
   func signal(_ number: Int32) { kill(pid, number) }
 
-  /// Waits for the process to exit; returns its status, or `nil` after `timeout`.
+  /// Waits for the process to exit and its output to be read to the end; returns its status,
+  /// or `nil` after `timeout`.
   func waitForExit(timeout: Duration = .seconds(10)) async -> Int32? {
     guard await eventually(timeout: timeout, { !self.process.isRunning }) else { return nil }
+    // The output pipe may still hold its last lines (a grandchild could keep it open: bounded).
+    _ = await eventually(timeout: .seconds(2)) { self.outputEnded.withLock { $0 } }
     return process.terminationStatus
+  }
+
+  /// Kills the process at once (for `defer`: synchronous; Foundation reaps it).
+  func terminate() {
+    guard process.isRunning else { return }
+    signal(SIGCONT)
+    signal(SIGKILL)
   }
 
   /// Stops the process for good (SIGKILL if SIGTERM is not enough).
@@ -110,10 +122,13 @@ final class GatewayProcess: Sendable {
   let directory: String
   let socket: String
 
-  init(heartbeatMs: Int = 200) async throws {
-    directory = try TestServer.makeTemporaryDirectory(prefix: "parley-gwp")
-    socket = directory + "/gateway.sock"
-    child = try ChildProcess(["gateway", "--socket", socket, "--heartbeat-ms", "\(heartbeatMs)"])
+  /// Starts `parley gateway` with `arguments` added, in a new temporary directory or in
+  /// `directory` (to restart a hub on the same socket path).
+  init(heartbeatMs: Int = 200, arguments: [String] = [], directory: String? = nil) async throws {
+    self.directory = try directory ?? TestServer.makeTemporaryDirectory(prefix: "parley-gwp")
+    socket = self.directory + "/gateway.sock"
+    child = try ChildProcess(
+      ["gateway", "--socket", socket, "--heartbeat-ms", "\(heartbeatMs)"] + arguments)
     guard await child.waitForLine(containing: "listening") else {
       await child.stop()
       throw ParleyError(.notConnected, "the gateway did not start: \(child.output)")
@@ -148,5 +163,18 @@ final class GatewayProcess: Sendable {
   func stop() async {
     await child.stop()
     TestServer.removeTree(directory)
+  }
+
+  /// Kills the hub and removes its directory at once (for `defer`: synchronous).
+  func cleanUp() {
+    child.terminate()
+    TestServer.removeTree(directory)
+  }
+
+  /// Kills the hub with SIGKILL (no goodbye, the socket file stays) and reaps it; the directory
+  /// stays for a successor.
+  func kill() async {
+    child.signal(SIGKILL)
+    _ = await child.waitForExit(timeout: .seconds(10))
   }
 }

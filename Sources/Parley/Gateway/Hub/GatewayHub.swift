@@ -91,7 +91,7 @@ public final class GatewayHub: Sendable {
       gateway: configuration.server.name, endpoints: server.boundEndpoints.map(\.description),
       startedAt: startedAt, connections: server.connectionCount, callsInFlight: snapshot.inFlight,
       subscriptions: snapshot.subscriptions, forgedReplies: snapshot.forged,
-      undeliverable: snapshot.undeliverable,
+      undeliverable: snapshot.undeliverable, droppedEvents: snapshot.droppedEvents,
       services: snapshot.services)
   }
 

@@ -60,6 +60,7 @@ final class GatewayRouter: Sendable {
     var forgedReplies = 0
     var undeliverable = 0
     var ejections = 0
+    var droppedEvents = 0
   }
 
   let configuration: GatewayConfiguration
@@ -506,7 +507,11 @@ final class GatewayRouter: Sendable {
     var event = envelope
     event.id = nil
     event.from = peer.identity
-    for subscriber in subscribers { _ = send(event, to: subscriber) }
+    // A subscriber whose outbound queue is full (it stopped reading) loses the event; the others
+    // are not held up. The hub counts what it dropped.
+    var dropped = 0
+    for subscriber in subscribers where send(event, to: subscriber) != nil { dropped += 1 }
+    if dropped > 0 { state.withLock { $0.droppedEvents += dropped } }
     emit(.published, service: envelope.service, method: name, context: envelope.context)
     if let id = envelope.id { _ = send(.reply(id: id, payload: Array("{}".utf8)), to: peer) }
   }
@@ -632,7 +637,7 @@ final class GatewayRouter: Sendable {
   /// The routing part of the hub's status.
   func snapshot() -> (
     services: [GatewayStatus.Service], inFlight: Int, subscriptions: Int, forged: Int, undeliverable: Int,
-    parties: Int
+    parties: Int, droppedEvents: Int
   ) {
     state.withLock { state in
       var names = Set(state.byService.keys)
@@ -664,7 +669,7 @@ final class GatewayRouter: Sendable {
       let inFlight = state.routes.values.reduce(0) { $0 + $1.count }
       return (
         services, inFlight, state.subscriptionCount, state.forgedReplies, state.undeliverable,
-        state.parties.count
+        state.parties.count, state.droppedEvents
       )
     }
   }

@@ -20,6 +20,9 @@ public struct GatewayStatus: Codable, Sendable {
   public var forgedReplies: Int
   /// Oneway messages and events that had nowhere to go.
   public var undeliverable: Int
+  /// Events not delivered to a subscriber whose outbound queue was full (it stopped reading);
+  /// `nil` from hubs that do not count them.
+  public var droppedEvents: Int?
   /// Registered services, sorted by name.
   public var services: [Service]
 
