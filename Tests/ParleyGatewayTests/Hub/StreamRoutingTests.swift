@@ -13,7 +13,7 @@ import Testing
   }
 
   /// `count(n)` streams `0..<n`; `n < 0` streams forever; `failAfter` ends with an application error.
-  private func counter(_ probe: Probe) -> ServiceRegistration {
+  static func counter(_ probe: Probe) -> ServiceRegistration {
     var service = ServiceRegistration(contract: "test.count", version: 1, service: "Counter")
     service.stream("count") { call, writer in
       let n = Int(text(call.payload)) ?? 0
@@ -49,7 +49,7 @@ import Testing
   @Test func itemsArriveCompleteAndInOrder() async throws {
     let harness = try await GatewayHarness.start()
     let probe = Probe()
-    let service = try await harness.service([counter(probe)])
+    let service = try await harness.service([Self.counter(probe)])
     let client = try await harness.client()
     let count = 20_000
     let received = try await withTimeout {
@@ -78,7 +78,7 @@ import Testing
   @Test func creditFlowsEndToEndSoASlowConsumerHoldsTheProducer() async throws {
     let harness = try await GatewayHarness.start()
     let probe = Probe()
-    let service = try await harness.service([counter(probe)])
+    let service = try await harness.service([Self.counter(probe)])
     let client = try await harness.client()
     let window = 8
     let stream = try await open(client, -1, credit: window)
@@ -105,7 +105,7 @@ import Testing
   @Test func cancellingAtTheCallerCancelsTheHandler() async throws {
     let harness = try await GatewayHarness.start()
     let probe = Probe()
-    let service = try await harness.service([counter(probe)])
+    let service = try await harness.service([Self.counter(probe)])
     let client = try await harness.client()
     let consumer = Task {
       for try await _ in try await open(client, -1) {}
@@ -125,7 +125,7 @@ import Testing
   @Test func refusalsErrorsAndLostInstancesEndTheStream() async throws {
     let harness = try await GatewayHarness.start()
     let probe = Probe()
-    let service = try await harness.service([counter(probe)])
+    let service = try await harness.service([Self.counter(probe)])
     let client = try await harness.client()
 
     let unknown = await parleyError {

@@ -222,43 +222,46 @@ final class GatewayRouter: Sendable {
         return .failure(
           ParleyError(.serviceNotFound, "no instance of service \(service) is registered with the gateway"))
       }
-      var speaking: [Key] = []
-      var versions: [String] = []
+      // One pass: instances of the contract, accepting the version, serving the method, and of
+      // those the ones not ejected (the error messages are built only on failure).
+      var serving: [Key] = []
+      var healthy: [Key] = []
       var contractSeen = false
+      var versionAccepted = false
       for key in candidates {
-        guard
-          let info = state.instances[key]?.services.first(where: {
-            $0.service == service && $0.contract == contract
-          })
+        guard let instance = state.instances[key],
+          let info = instance.services.first(where: { $0.service == service && $0.contract == contract })
         else { continue }
         contractSeen = true
-        versions.append("\(info.minVersion)...\(info.version)")
-        if info.accepts(version) { speaking.append(key) }
+        guard info.accepts(version) else { continue }
+        versionAccepted = true
+        guard instance.services.contains(where: { $0.service == service && $0.serves(method) }) else {
+          continue
+        }
+        serving.append(key)
+        if instance.health.isEligible(now: now, inFlight: instance.inFlight) { healthy.append(key) }
       }
       guard contractSeen else {
         return .failure(
           ParleyError(.serviceNotFound, "service \(service) is registered, but not for contract \(contract)"))
       }
-      guard !speaking.isEmpty else {
+      guard versionAccepted else {
+        let versions = candidates.compactMap { key in
+          state.instances[key]?.services.first { $0.service == service && $0.contract == contract }
+            .map { "\($0.minVersion)...\($0.version)" }
+        }
         return .failure(
           ParleyError(
             .versionMismatch,
             "contract \(contract) version \(version) cannot talk to \(service): its instances accept versions \(Set(versions).sorted().joined(separator: ", "))"
           ))
       }
-      let serving = speaking.filter { key in
-        state.instances[key]?.services.contains { $0.service == service && $0.serves(method) } == true
-      }
-      let hasMethod = !serving.isEmpty
-      guard hasMethod else {
+      guard !serving.isEmpty else {
         return .failure(
           ParleyError(.methodNotFound, "service \(service) of \(contract) has no method \(method)"))
       }
       // Instances that are not ejected (all of them when every one is); then least calls in
       // flight, ties round-robin, so idle instances share the load.
-      let healthy = serving.filter { key in
-        state.instances[key].map { $0.health.isEligible(now: now, inFlight: $0.inFlight) } ?? false
-      }
       let pool = healthy.isEmpty ? serving : healthy
       let start = state.cursor[service, default: 0]
       var best: Key?
