@@ -23,7 +23,9 @@ let package = Package(
   ],
   targets: [
     // MARK: Runtime
-    .target(name: "Parley", swiftSettings: strictSwift6),
+    .target(name: "Parley", dependencies: ["CParleyEpoll"], swiftSettings: strictSwift6),
+    // epoll/eventfd wrappers for the runtime's event loop (Linux; empty elsewhere).
+    .target(name: "CParleyEpoll"),
 
     // MARK: Compiler layers (front end → back ends), re-exported by ParleyCompiler
     .target(name: "ParleyFrontEnd", swiftSettings: strictSwift6),

@@ -16,8 +16,8 @@ protocol IOHandler: AnyObject {
   func ioWritable()
 }
 
-/// A readiness loop on its own thread, built on `poll(2)` (available on Linux and Darwin from
-/// the toolchain's C modules; epoll/kqueue would need a C shim target, see `docs/runtime.md`).
+/// A readiness loop on its own thread, built on the platform's ``ReadinessPoller``: level-
+/// triggered `epoll` woken by an `eventfd` on Linux, `poll(2)` woken by a pipe elsewhere.
 ///
 /// Socket reads and writes happen here, never on the cooperative pool. Other threads hand work
 /// to it with ``execute(_:)`` and ``schedule(at:_:)``; registrations happen on the loop thread.
@@ -38,10 +38,7 @@ final class EventLoop: @unchecked Sendable {
   private let shared = Mutex(Shared())
   private var handlers: [Int32: any IOHandler] = [:]  // loop thread only
   private var interests: [Int32: (read: Bool, write: Bool)] = [:]  // loop thread only
-  private var pollSet: [pollfd] = []  // loop thread only
-  private var pollSetDirty = true  // loop thread only
-  private let wakeRead: Int32
-  private let wakeWrite: Int32
+  private let poller: any ReadinessPoller
   /// A read buffer shared by every channel of this loop (only used on the loop thread).
   let readBuffer: UnsafeMutableRawBufferPointer
   private let threadID = Mutex<ObjectIdentifier?>(nil)
@@ -51,12 +48,7 @@ final class EventLoop: @unchecked Sendable {
 
   /// Creates a loop and starts its thread.
   init(name: String) {
-    var fds: [Int32] = [0, 0]
-    _ = pipe(&fds)
-    Sys.setNonBlockingCloseOnExec(fds[0])
-    Sys.setNonBlockingCloseOnExec(fds[1])
-    wakeRead = fds[0]
-    wakeWrite = fds[1]
+    poller = makeReadinessPoller()
     readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
     let thread = Thread { [self] in
       threadID.withLock { $0 = ObjectIdentifier(Thread.current) }
@@ -77,7 +69,7 @@ final class EventLoop: @unchecked Sendable {
       state.tasks.append(work)
       return state.tasks.count == 1 && state.sleepingUntil != nil
     }
-    if wake { wakeUp() }
+    if wake { poller.wakeUp() }
   }
 
   /// Runs `work` on the loop thread at or shortly after the monotonic time `deadline` (ns).
@@ -89,21 +81,17 @@ final class EventLoop: @unchecked Sendable {
       if let sleeping = state.sleepingUntil, deadline < sleeping { return true }
       return false
     }
-    if wake { wakeUp() }
-  }
-
-  private func wakeUp() {
-    var one: UInt64 = 1
-    _ = withUnsafeBytes(of: &one) { write(wakeWrite, $0.baseAddress, 8) }
+    if wake { poller.wakeUp() }
   }
 
   // MARK: Registration (loop thread only)
 
   /// Registers `handler` for `fd` with read interest.
   func register(_ fd: Int32, _ handler: any IOHandler) {
+    if handlers[fd] != nil { poller.remove(fd) }
     handlers[fd] = handler
     interests[fd] = (true, false)
-    pollSetDirty = true
+    poller.add(fd)
   }
 
   /// Changes the readiness `fd` is watched for.
@@ -111,51 +99,31 @@ final class EventLoop: @unchecked Sendable {
     guard handlers[fd] != nil else { return }
     if let current = interests[fd], current.read == read, current.write == write { return }
     interests[fd] = (read, write)
-    pollSetDirty = true
+    poller.setInterest(fd, read: read, write: write)
   }
 
   /// Stops watching `fd` (call before closing it).
   func deregister(_ fd: Int32) {
     guard handlers.removeValue(forKey: fd) != nil else { return }
     interests[fd] = nil
-    pollSetDirty = true
+    poller.remove(fd)
   }
 
   // MARK: The loop
 
   private func run() {
-    let readMask = Int16(POLLIN) | Int16(POLLHUP) | Int16(POLLERR)
-    let writeMask = Int16(POLLOUT) | Int16(POLLERR)
     while true {
       let timeoutMs = prepareToSleep()
-      if pollSetDirty {
-        pollSet = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
-        for (fd, interest) in interests {
-          var mask: Int16 = 0
-          if interest.read { mask |= Int16(POLLIN) }
-          if interest.write { mask |= Int16(POLLOUT) }
-          pollSet.append(pollfd(fd: fd, events: mask, revents: 0))
-        }
-        pollSetDirty = false
+      poller.wait(timeoutMs: timeoutMs) { fd, readable, writable in
+        if writable, let handler = handlers[fd] { handler.ioWritable() }
+        if readable, let handler = handlers[fd] { handler.ioReadable() }
       }
-      let count = pollSet.withUnsafeMutableBufferPointer { poll($0.baseAddress, nfds_t($0.count), timeoutMs) }
       shared.withLock { $0.sleepingUntil = nil }
-      if count > 0 {
-        let ready = pollSet.filter { $0.revents != 0 }
-        for entry in ready {
-          if entry.fd == wakeRead {
-            drainWakeups()
-            continue
-          }
-          if entry.revents & writeMask != 0, let handler = handlers[entry.fd] { handler.ioWritable() }
-          if entry.revents & readMask != 0, let handler = handlers[entry.fd] { handler.ioReadable() }
-        }
-      }
       runDueWork()
     }
   }
 
-  /// Runs queued tasks and due timers; returns the poll timeout in ms (-1 = none).
+  /// Runs queued tasks and due timers; returns the wait timeout in ms (-1 = none).
   private func prepareToSleep() -> Int32 {
     runDueWork()
     return shared.withLock { state -> Int32 in
@@ -172,30 +140,28 @@ final class EventLoop: @unchecked Sendable {
     }
   }
 
+  /// Tasks taken from the shared queue, run outside the lock (loop thread only). Swapped with
+  /// the queue, so neither array is reallocated per iteration.
+  private var running: [@Sendable () -> Void] = []
+
   private func runDueWork() {
     for _ in 0..<8 {
-      let (tasks, due) = shared.withLock { state -> ([@Sendable () -> Void], [@Sendable () -> Void]) in
-        let tasks = state.tasks
-        state.tasks.removeAll(keepingCapacity: true)
-        var due: [@Sendable () -> Void] = []
-        if let first = state.timers.first, first.deadline <= Sys.now() {
-          let now = Sys.now()
-          while let top = state.timers.first, top.deadline <= now {
-            due.append(top.work)
-            Self.popMin(&state.timers)
-          }
+      var due: [@Sendable () -> Void] = []
+      shared.withLock { state in
+        swap(&running, &state.tasks)
+        guard let first = state.timers.first else { return }
+        let now = Sys.now()
+        guard first.deadline <= now else { return }
+        while let top = state.timers.first, top.deadline <= now {
+          due.append(top.work)
+          Self.popMin(&state.timers)
         }
-        return (tasks, due)
       }
-      if tasks.isEmpty && due.isEmpty { return }
-      for task in tasks { task() }
+      if running.isEmpty && due.isEmpty { return }
+      for task in running { task() }
+      running.removeAll(keepingCapacity: true)
       for work in due { work() }
     }
-  }
-
-  private func drainWakeups() {
-    var scratch: UInt64 = 0
-    while withUnsafeMutableBytes(of: &scratch, { read(wakeRead, $0.baseAddress, 8) }) > 0 {}
   }
 
   // MARK: Heap

@@ -1,0 +1,2 @@
+// Everything lives in include/CParleyEpoll.h (static inline); SwiftPM needs one source file.
+#include "CParleyEpoll.h"
