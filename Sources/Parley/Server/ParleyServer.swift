@@ -19,7 +19,8 @@ public final class ParleyServer: Sendable {
   private struct State {
     var services: [String: [String: ServiceRegistration]] = [:]  // contract → service → registration
     var connections: [ObjectIdentifier: ServerConnection] = [:]
-    var authenticated = 0
+    /// The open connections that completed the handshake (a subset of `connections`).
+    var authenticated: Set<ObjectIdentifier> = []
     var listeners: [Listener] = []
     var socketFiles: [SocketFile] = []
     var bound: [Endpoint] = []
@@ -195,7 +196,7 @@ public final class ParleyServer: Sendable {
     state.withLock { state in
       if state.draining { return false }
       if state.connections.count >= configuration.maxConnections { return false }
-      return state.connections.count - state.authenticated < configuration.maxUnauthenticatedConnections
+      return state.connections.count - state.authenticated.count < configuration.maxUnauthenticatedConnections
     }
   }
 
@@ -223,17 +224,22 @@ public final class ParleyServer: Sendable {
     accept(channel)
   }
 
-  func connectionAuthenticated() {
-    state.withLock { $0.authenticated += 1 }
+  /// Counts `connection` as authenticated while it is open (it finished the handshake).
+  func connectionAuthenticated(_ connection: ServerConnection) {
+    let key = ObjectIdentifier(connection)
+    state.withLock { state in
+      // A connection that closed meanwhile is not counted (it would never be uncounted).
+      if state.connections[key] != nil { state.authenticated.insert(key) }
+    }
   }
 
+  /// Forgets a closed connection. Keyed by identity, so the authenticated count goes down no
+  /// matter what phase the connection reports by now (it marks itself closed first).
   func connectionClosed(_ connection: ServerConnection) {
+    let key = ObjectIdentifier(connection)
     let handler = state.withLock { state -> (@Sendable (ServerPeer) -> Void)? in
-      if state.connections.removeValue(forKey: ObjectIdentifier(connection)) != nil,
-        connection.isAuthenticated
-      {
-        state.authenticated -= 1
-      }
+      state.connections.removeValue(forKey: key)
+      state.authenticated.remove(key)
       return state.closedHandler
     }
     handler?(ServerPeer(connection: connection))
@@ -243,6 +249,9 @@ public final class ParleyServer: Sendable {
 
   /// The number of open connections.
   public var connectionCount: Int { state.withLock { $0.connections.count } }
+
+  /// The number of open connections that completed the handshake.
+  public var authenticatedConnectionCount: Int { state.withLock { $0.authenticated.count } }
 
   /// Calls (and oneway messages) currently running, over all connections.
   public var inFlightCalls: Int {

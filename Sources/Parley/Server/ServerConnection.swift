@@ -80,7 +80,8 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     case (.awaitingAnswer, _):
       reject(
         ParleyError(
-          .unauthenticated, "expected the answer to the shared-secret challenge, not \(envelope.kind.rawValue)"))
+          .unauthenticated,
+          "expected the answer to the shared-secret challenge, not \(envelope.kind.rawValue)"))
     case (.closed, _): return
     case (.ready, .call), (.ready, .oneway), (.ready, .cancel):
       if let router = server.callRouter, router(envelope, ServerPeer(connection: self)) { return }
@@ -210,7 +211,7 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
         credentials: core.channel.peerCredentials, name: hello.name, address: core.channel.peerDescription)
       $0.handshakeDeadline = UInt64.max
     }
-    server.connectionAuthenticated()
+    server.connectionAuthenticated(self)
     var welcome = Envelope(kind: .welcome)
     welcome.welcome = Welcome(
       codec: codec.id.rawValue, maxFrame: configuration.maxFrameSize,

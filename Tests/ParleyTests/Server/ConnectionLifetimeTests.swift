@@ -1,0 +1,66 @@
+import Foundation
+import Parley
+import Testing
+
+extension RuntimeSocketSuites {
+  /// Regressions of the runtime's connection bookkeeping: counts go down when connections end,
+  /// and a connection that ends without `close()` releases its descriptors on both sides.
+  @Suite(.serialized) struct ConnectionLifetimeTests {
+    /// A closed authenticated connection is no longer counted as authenticated, so it cannot
+    /// make room for more unauthenticated connections than the limit allows.
+    @Test func authenticatedCountGoesDownWhenAConnectionCloses() async throws {
+      var configuration = ServerConfiguration()
+      configuration.maxUnauthenticatedConnections = 1
+      configuration.handshakeTimeout = .seconds(30)
+      let server = ParleyServer(configuration: configuration)
+      server.register(echoService())
+      for round in 0..<3 {
+        let (clientSide, serverSide) = InProcessTransport.makePair()
+        server.accept(serverSide)
+        let connection = try await ClientConnection.connect(over: clientSide)
+        #expect(try await connection.echo("\(round)") == "\(round)")
+        #expect(server.authenticatedConnectionCount == 1)
+        await connection.close()
+        #expect(await eventually { server.connectionCount == 0 })
+        #expect(server.authenticatedConnectionCount == 0)
+      }
+      // One silent connection fills the unauthenticated limit; the next one is refused.
+      let (silentSide, silentServerSide) = InProcessTransport.makePair()
+      server.accept(silentServerSide)
+      let silent = RawPeer(silentSide)
+      #expect(server.connectionCount == 1)
+      let (extraSide, extraServerSide) = InProcessTransport.makePair()
+      server.accept(extraServerSide)
+      let extra = RawPeer(extraSide)
+      #expect(await eventually { extra.isClosed })
+      #expect(extra.received.contains { $0.kind == .reject && $0.error?.code == .overloaded })
+      silent.channel.close()
+      await server.stop(grace: .milliseconds(100))
+      #expect(server.connectionCount == 0)
+      #expect(server.authenticatedConnectionCount == 0)
+    }
+
+    /// A peer that goes away without a goaway (its socket simply closed) is noticed at end of
+    /// stream: the server forgets the connection and closes its descriptor.
+    @Test func serverReleasesAConnectionItsPeerDropped() async throws {
+      let directory = try TestServer.makeTemporaryDirectory()
+      defer { TestServer.removeTree(directory) }
+      let server = ParleyServer()
+      server.register(echoService())
+      let endpoint = try await server.start(on: .unix(path: directory + "/s.sock"))
+      let peerSockets = "peer on \(endpoint)"
+      for _ in 0..<3 {
+        let raw = try RawClient(path: directory + "/s.sock")
+        try await raw.handshake()
+        #expect(await eventually { server.authenticatedConnectionCount == 1 })
+        #expect(OpenSockets.descriptors(matching: peerSockets).count == 1)
+        raw.closeSocket()
+        #expect(await eventually { server.connectionCount == 0 })
+        #expect(await eventually { OpenSockets.descriptors(matching: peerSockets).isEmpty })
+        #expect(server.authenticatedConnectionCount == 0)
+      }
+      await server.stop(grace: .milliseconds(100))
+      #expect(OpenSockets.descriptors(matching: directory).isEmpty)
+    }
+  }
+}
