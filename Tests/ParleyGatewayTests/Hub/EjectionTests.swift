@@ -14,6 +14,13 @@ import Testing
     #expect(GatewayEjectionPolicy().consecutiveFailures == 5)
   }
 
+  /// Ejection events the hub reported.
+  final class Ejections: Sendable {
+    private let events = Mutex<[ParleyLifecycleEvent]>([])
+    func append(_ event: ParleyLifecycleEvent) { events.withLock { $0.append(event) } }
+    var all: [ParleyLifecycleEvent] { events.withLock { $0 } }
+  }
+
   /// A switch shared with a handler.
   final class Flag: Sendable {
     private let value: Atomic<Bool>
@@ -48,17 +55,24 @@ import Testing
     }
   }
 
-  @Test func aFailingInstanceIsEjectedThenProbedBack() async throws {
+  private func hub(ejectingFor length: Duration, events: Ejections? = nil) async throws
+    -> GatewayHarness
+  {
     var configuration = GatewayConfiguration()
     configuration.ejection = GatewayEjectionPolicy(
-      consecutiveFailures: 3, baseEjection: .milliseconds(300), maxEjection: .seconds(5))
-    let events = Mutex<[ParleyLifecycleEvent]>([])
-    configuration.observer = ParleyObserver { event in
-      if event.kind == .ejected { events.withLock { $0.append(event) } }
+      consecutiveFailures: 3, baseEjection: length, maxEjection: .seconds(120))
+    if let events {
+      configuration.observer = ParleyObserver { event in
+        if event.kind == .ejected { events.append(event) }
+      }
     }
-    let harness = try await GatewayHarness.start(configuration: configuration)
-    let failing = Flag(true)
-    let bad = try await harness.service([flaky(tag: "bad", failing: failing)], name: "bad")
+    return try await GatewayHarness.start(configuration: configuration)
+  }
+
+  @Test func aFailingInstanceIsEjected() async throws {
+    let events = Ejections()
+    let harness = try await hub(ejectingFor: .seconds(60), events: events)  // outlasts the test
+    let bad = try await harness.service([flaky(tag: "bad", failing: Flag(true))], name: "bad")
     let good = try await harness.service([flaky(tag: "good", failing: nil)], name: "good")
     let client = try await harness.client()
 
@@ -66,13 +80,33 @@ import Testing
     var answers: [String] = []
     for _ in 0..<8 { answers.append(await whoami(client)) }
     #expect(answers.filter { $0 == "INTERNAL" }.count == 3)
-    #expect(events.withLock { $0.count } == 1)
-    #expect(events.withLock { $0.first?.instance } == bad.instance)
+    #expect(events.all.count == 1)
+    #expect(events.all.first?.instance == bad.instance)
     let ejected = harness.hub.status().services.first?.instances.first { $0.instance == bad.instance }
     #expect(ejected?.ejections == 1)
+    #expect(ejected?.ejectedForMs != nil)
     // While ejected, every call goes to the good instance.
     for _ in 0..<6 { #expect(await whoami(client) == #""good""#) }
+    await client.close()
+    await bad.close()
+    await good.close()
+    await harness.stop()
+  }
 
+  @Test func anEjectedInstanceIsProbedBack() async throws {
+    let harness = try await hub(ejectingFor: .milliseconds(100))
+    let failing = Flag(true)
+    let bad = try await harness.service([flaky(tag: "bad", failing: failing)], name: "bad")
+    let good = try await harness.service([flaky(tag: "good", failing: nil)], name: "good")
+    let client = try await harness.client()
+    #expect(
+      await eventually {
+        _ = await whoami(client)
+        return
+          (harness.hub.status().services.first?.instances.first { $0.instance == bad.instance }?.ejections
+          ?? 0)
+          >= 1
+      })
     // Fixed, it is probed when the ejection ends and shares the load again.
     failing.set(false)
     #expect(await eventually { await whoami(client) == #""bad""# })
