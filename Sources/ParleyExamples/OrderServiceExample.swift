@@ -3,7 +3,7 @@ import Parley
 
 /// The example `OrderService`: `ord_1` belongs to `usr_1`; fetching an order asks `UserService`
 /// for its customer (which asks `RoleService`); placing one checks the customer, reserves stock
-/// and publishes `orderShipped`.
+/// and publishes `orderShipped`; exporting streams `usr_1`'s order history page by page.
 struct OrderServiceExample: ShopOrders.OrderServiceHandler {
   let link: LinkBox
 
@@ -35,11 +35,36 @@ struct OrderServiceExample: ShopOrders.OrderServiceHandler {
       total += level.unitPrice.amountMinor * Int64(item.quantity)
     }
     let notice = ShopOrders.ShipmentNotice(orderId: orderID, carrier: "Parley Post")
-    try await link.publish(
-      contract: "shop.orders", service: "OrderService", event: "orderShipped",
-      payload: try ParleyPayload.encodeJSON(notice))
+    try await ShopOrders.OrderServiceClient(try link.link()).orderShipped.publish(notice)
     return ShopOrders.Receipt(orderId: orderID, total: ShopCommon.Money(amountMinor: total, currency: "EUR"))
   }
 
   func health(call: IncomingCall) async throws {}
+
+  /// `usr_1` has five orders, exported `page.limit` per page (at least 1) with a cursor; any other
+  /// customer is unknown (`UserNotFound`, ending the stream with that declared error).
+  func exportOrders(
+    _ request: ShopOrders.ExportRequest, writer: ParleyTypedStreamWriter<ShopOrders.OrderPage>,
+    call: IncomingCall
+  ) async throws {
+    guard request.customer.rawValue == "usr_1" else { throw ShopUsers.UserNotFound(id: request.customer) }
+    let history = (1...5).map { number in
+      ShopOrders.Order(
+        id: ShopOrders.OrderID("ord_h\(number)"), customer: request.customer,
+        items: [
+          ShopOrders.LineItem(
+            sku: ShopInventory.SKU("BOOK-\(number)"), quantity: Int32(number),
+            price: ShopCommon.Money(amountMinor: 1_000, currency: "EUR"))
+        ], status: .shipped)
+    }
+    let size = max(1, Int(request.page.limit))
+    var start = Int(request.page.cursor ?? "") ?? 0
+    while start < history.count {
+      let end = min(start + size, history.count)
+      try await writer.send(
+        ShopOrders.OrderPage(
+          orders: Array(history[start..<end]), nextCursor: end < history.count ? "\(end)" : nil))
+      start = end
+    }
+  }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Parley
 
 /// The calls `parley demo` makes through the gateway, with generated clients, narrated for a
-/// newcomer: a nested chain, an application error, a validation failure and events.
+/// newcomer: a nested chain, an application error, a validation failure, typed events and a
+/// server stream.
 public enum ShopDemo {
   /// Runs the script as caller `client`. `say` prints a line; `settle` lets the services' own
   /// lines (who handled what) arrive and prints them. Returns whether every step behaved as
@@ -11,7 +12,8 @@ public enum ShopDemo {
     client: GatewayClient, say: @escaping @Sendable (String) -> Void,
     settle: @escaping @Sendable () async -> Void
   ) async -> Bool {
-    let orders = ShopOrders.OrderServiceClient(client.connection)
+    // Built on the GatewayClient (not only its connection), so the client can also subscribe.
+    let orders = ShopOrders.OrderServiceClient(client)
     var ok = true
 
     // 1. A nested chain, with its context.
@@ -77,12 +79,12 @@ public enum ShopDemo {
 
     // 4. Events.
     say("")
-    say("4. Events. The demo subscribes to shop.orders.* and shop.inventory.* (the gateway acknowledges")
-    say("   before subscribe returns), then places an order: the inventory service publishes")
-    say("   stockChanged, the order service publishes orderShipped.")
+    say("4. Typed events. The demo subscribes to OrderService.orderShipped and InventoryService.stockChanged")
+    say("   with the generated clients (the gateway acknowledges before subscribe returns), then places an")
+    say("   order: the inventory service publishes stockChanged, the order service orderShipped.")
     do {
-      let orderEvents = try await client.subscribe("shop.orders.*")
-      let stockEvents = try await client.subscribe("shop.inventory.*")
+      let shipped = try await orders.orderShipped.subscribe()
+      let stock = try await ShopInventory.InventoryServiceClient(client).stockChanged.subscribe()
       let receipt = try await orders.placeOrder(
         ShopOrders.PlaceOrder(
           customer: "usr_2",
@@ -94,27 +96,56 @@ public enum ShopDemo {
       say(
         "   ← Receipt for \(receipt.orderId.rawValue): \(receipt.total.amountMinor) \(receipt.total.currency.rawValue) minor units"
       )
-      for (subscription, name) in [(stockEvents, "shop.inventory.*"), (orderEvents, "shop.orders.*")] {
-        if let event = await first(of: subscription, within: .seconds(5)) {
-          say(
-            "   ⚡ \(name) delivered \(event.topic) from \(event.publisher?.name ?? "?"): \(String(decoding: event.payload, as: UTF8.self))"
-          )
-        } else {
-          say("   ✗ no event on \(name)")
-          ok = false
-        }
+      if let change = await first(of: stock, within: .seconds(5)) {
+        say(
+          "   ⚡ stockChanged: \(change.level.sku.rawValue) now \(change.level.available) available (\(change.reason))"
+        )
+      } else {
+        say("   ✗ no stockChanged event")
+        ok = false
       }
-      await orderEvents.cancel()
-      await stockEvents.cancel()
+      if let notice = await first(of: shipped, within: .seconds(5)) {
+        say("   ⚡ orderShipped: \(notice.orderId.rawValue) with \(notice.carrier)")
+      } else {
+        say("   ✗ no orderShipped event")
+        ok = false
+      }
+      await shipped.cancel()
+      await stock.cancel()
     } catch {
       await settle()
       say("   ✗ unexpected failure: \(error)")
       ok = false
     }
 
-    // 5. Streams.
+    // 5. A server stream.
     say("")
-    say("5. Server streams (OrderService.exportOrders): not generated yet by this version, skipped.")
+    say("5. A server stream. exportOrders sends usr_1's order history two orders per page; the generated")
+    say("   client returns an AsyncSequence, and the service's send waits whenever the demo is behind.")
+    do {
+      var pages = 0
+      for try await page in try await orders.exportOrders(
+        customer: "usr_1", page: ShopCommon.PageRequest(limit: 2))
+      {
+        pages += 1
+        say(
+          "   ← page \(pages): \(page.orders.map(\.id.rawValue).joined(separator: ", "))\(page.nextCursor.map { " (next cursor \($0))" } ?? "")"
+        )
+      }
+      await settle()
+      do {
+        for try await _ in try await orders.exportOrders(customer: "usr_9", page: ShopCommon.PageRequest()) {}
+        say("   ✗ expected UserNotFound for usr_9")
+        ok = false
+      } catch let error as ShopUsers.UserNotFound {
+        await settle()
+        say("   ← the stream for usr_9 ended with ShopUsers.UserNotFound(id: \"\(error.id.rawValue)\")")
+      }
+    } catch {
+      await settle()
+      say("   ✗ unexpected failure: \(error)")
+      ok = false
+    }
 
     // 6. What the gateway saw.
     say("")
@@ -136,12 +167,12 @@ public enum ShopDemo {
     return ok
   }
 
-  private static func first(of subscription: GatewaySubscription, within limit: Duration) async
-    -> GatewayEvent?
-  {
-    await withTaskGroup(of: GatewayEvent?.self) { group in
+  private static func first<Payload: Sendable>(
+    of events: ParleyTypedEvents<Payload>, within limit: Duration
+  ) async -> Payload? {
+    await withTaskGroup(of: Payload?.self) { group in
       group.addTask {
-        var iterator = subscription.makeAsyncIterator()
+        var iterator = events.makeAsyncIterator()
         return await iterator.next()
       }
       group.addTask {

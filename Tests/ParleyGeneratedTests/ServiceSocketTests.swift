@@ -46,6 +46,13 @@ private struct OrderHandler: GenShopOrders.OrderServiceHandler {
     Self.order
   }
 
+  func exportOrders(
+    _ request: GenShopOrders.ExportRequest, writer: ParleyTypedStreamWriter<GenShopOrders.OrderPage>,
+    call: IncomingCall
+  ) async throws {
+    for _ in 0..<3 { try await writer.send(GenShopOrders.OrderPage(orders: [Self.order])) }
+  }
+
   func `default`(_ request: GenShopOrders.Keywords, call: IncomingCall) async throws -> GenShopOrders.Keywords
   {
     var echo = request

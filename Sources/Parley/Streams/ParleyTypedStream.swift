@@ -18,6 +18,29 @@ public struct ParleyTypedStream<Element: Sendable>: AsyncSequence, Sendable {
     self.mapError = mapError
   }
 
+  /// Wraps `raw` the way generated clients do: each item is decoded from `codec` with `decode`
+  /// (a failure is `DECODE_FAILED` naming `service` and `method`, and cancels the stream), and
+  /// an `APPLICATION` error ending the stream is thrown as the matching `declared` contract
+  /// error type (anything else as the ``ParleyError`` itself).
+  ///
+  /// ```swift
+  /// ParleyTypedStream(raw, service: "OrderService", method: "exportOrders",
+  ///                   declared: [ShopUsers.UserNotFound.self], codec: codec) { bytes, codec in
+  ///   try ShopOrders.OrderPage(parleyJSONBytes: bytes)
+  /// }
+  /// ```
+  public init(
+    _ raw: ParleyStream, service: String, method: String, declared: [any ParleyContractError.Type],
+    codec: WireCodec, decode: @escaping @Sendable ([UInt8], WireCodec) throws -> Element
+  ) {
+    self.init(
+      raw,
+      decode: { bytes in
+        try ParleyPayload.decoding(service: service, method: method) { try decode(bytes, codec) }
+      },
+      mapError: { error in ParleyPayload.contractError(error, declared: declared, codec: codec) })
+  }
+
   /// Cancels the stream (see ``ParleyStream/cancel()``).
   public func cancel() { raw.cancel() }
 

@@ -21,7 +21,7 @@ extension Translator {
   }
 
   /// `ShopOrders.OrderServiceDescriptor`.
-  private func descriptorName(_ service: ServiceDeclaration) -> String {
+  func descriptorName(_ service: ServiceDeclaration) -> String {
     names.serviceType(service, "Descriptor").qualified
   }
 
@@ -29,7 +29,7 @@ extension Translator {
   private func methodEnumName(_ method: Method) -> String { SwiftNames.upperCamelCase(method.name) }
 
   /// `ShopOrders.OrderServiceDescriptor.GetOrder`.
-  private func methodPath(_ service: ServiceDeclaration, _ method: Method) -> String {
+  func methodPath(_ service: ServiceDeclaration, _ method: Method) -> String {
     descriptorName(service) + "." + methodEnumName(method)
   }
 
@@ -286,7 +286,7 @@ extension Translator {
   }
 
   /// The default `Parley.CallOptions` of a method: its `@timeout` and `@idempotent`.
-  private func defaultOptions(_ method: Method) -> String {
+  func defaultOptions(_ method: Method) -> String {
     var arguments: [String] = []
     if let timeout = method.timeoutMilliseconds { arguments.append("timeout: .milliseconds(\(timeout))") }
     if method.isIdempotent { arguments.append("idempotent: true") }
@@ -311,11 +311,11 @@ extension Translator {
   /// ```
   private func client(_ service: ServiceDeclaration) -> SwiftDeclaration {
     let typeNames = names.serviceType(service, "Client")
-    let descriptor = descriptorName(service)
     let methodNames = NameTable.methodNames(service.methods)
     var members: [SwiftDeclaration] = [
       SwiftDeclaration(
-        doc: "What calls go through: a `Parley.ClientConnection` to the service or to a gateway.",
+        doc:
+          "What calls go through: a `Parley.ClientConnection` or `Parley.ParleyClient` to the service, or a `Parley.GatewayClient` or `Parley.GatewayServiceLink` to a gateway.",
         modifiers: access,
         .property(SwiftProperty(isConstant: true, name: "transport", type: "any Parley.ParleyCallTransport"))),
       SwiftDeclaration(
@@ -327,104 +327,151 @@ extension Translator {
           ]),
           body: [.line("self.transport = transport")])),
     ]
-    let identity =
-      "contract: \(descriptor).contract, version: \(descriptor).version, service: \(descriptor).service"
-    for method in service.methods where method.kind == .rpc || method.kind == .oneway {
+    for method in service.methods {
       let name = methodNames[method.name] ?? method.name
-      let path = methodPath(service, method)
-      let throwsDoc =
-        method.errors.isEmpty
-        ? "- Throws: `Parley.ParleyError`."
-        : "- Throws: " + method.errors.map { "`\(names.qualified($0))`" }.joined(separator: ", ")
-          + ", or `Parley.ParleyError`."
-      let methodDoc = (method.doc.map { $0 + "\n\n" } ?? "") + throwsDoc
-      let attributes = deprecationAttributes(method.availability)
-      var parameters: [SwiftParameter] = []
-      if let request = method.request {
-        parameters.append(SwiftParameter(label: "_", name: "request", type: swiftType(request)))
-      }
-      var body: [SwiftStatement] = [.line("let codec = self.transport.codec")]
-      if method.request == nil {
-        body.append(.line("let payload: [Swift.UInt8] = []"))
-      } else {
-        body.append(.line("let payload = try \(path).encodeRequest(request, codec: codec)"))
-      }
-      let signature: SwiftSignature
-      if method.kind == .oneway {
-        body.append(.line("try self.transport.oneway(\(identity), method: \(path).name, payload: payload)"))
-        signature = SwiftSignature(parameters: parameters, throwsType: "")
-      } else {
-        parameters.append(
-          SwiftParameter(name: "options", type: "Parley.CallOptions", defaultValue: defaultOptions(method)))
-        body.append(.line("let reply: [Swift.UInt8]"))
-        body.append(
-          .do(
-            body: [
-              .line(
-                "reply = try await self.transport.call(\(identity), method: \(path).name, payload: payload, options: options)"
-              )
-            ],
-            catches: [
-              SwiftCatch(
-                pattern: nil,
-                body: [
-                  .line(
-                    "throw Parley.ParleyPayload.contractError(error, declared: \(path).errors, codec: codec)")
-                ])
-            ]))
-        if method.response != nil {
-          body.append(
-            .line(
-              "return try Parley.ParleyPayload.decoding(service: \(descriptor).service, method: \(path).name) { try \(path).decodeResponse(reply, codec: codec) }"
-            ))
-        } else {
-          body.append(.line("_ = reply"))
-        }
-        signature = SwiftSignature(
-          parameters: parameters, isAsync: true, throwsType: "", returnType: method.response.map(swiftType))
-      }
-      members.append(
-        SwiftDeclaration(
-          doc: methodDoc, attributes: attributes, modifiers: access,
-          .function(name: name, signature: signature, body: body)))
-      // Convenience overload taking the request struct's fields.
-      if let request = method.request, case .named(let reference) = request,
-        case .struct(let d) = declaration(reference),
-        !d.fields.isEmpty
-      {
-        let plans = fieldPlans(d.fields, owner: reference)
-        var convenience = plans.map {
-          SwiftParameter(name: $0.name, type: $0.type, defaultValue: $0.defaultValue)
-        }
-        let arguments = plans.map { SwiftNames.bare($0.name) + ": " + $0.name }.joined(separator: ", ")
-        let call = "self.\(name)(\(names.qualified(reference))(\(arguments))"
-        if method.kind == .oneway {
-          members.append(
-            SwiftDeclaration(
-              doc: methodDoc, attributes: attributes, modifiers: access,
-              .function(
-                name: name, signature: SwiftSignature(parameters: convenience, throwsType: ""),
-                body: [.line("try " + call + ")")])))
-        } else {
-          convenience.append(
-            SwiftParameter(name: "options", type: "Parley.CallOptions", defaultValue: defaultOptions(method)))
-          members.append(
-            SwiftDeclaration(
-              doc: methodDoc, attributes: attributes, modifiers: access,
-              .function(
-                name: name,
-                signature: SwiftSignature(
-                  parameters: convenience, isAsync: true, throwsType: "",
-                  returnType: method.response.map(swiftType)),
-                body: [.line("try await " + call + ", options: options)")])))
-        }
+      switch method.kind {
+      case .rpc, .oneway: members += callMethods(service, method, name: name)
+      case .stream: members += streamMethods(service, method, name: name)
+      case .event: members.append(eventTopic(service, method, name: name))
       }
     }
     return SwiftDeclaration(
       doc: "Calls `\(service.name)` over a connection (direct or through a gateway).\n\n"
-        + "Events and streams are not generated yet: the runtime has no public subscription API.",
+        + "One method per rpc, oneway and stream method (streams return an `AsyncSequence` of their items);\n"
+        + "one `Parley.ParleyEventTopic` per event, to subscribe or publish through a gateway.",
       modifiers: access, .struct(name: typeNames.concrete, conformances: ["Swift.Sendable"], members: members)
     )
+  }
+
+  /// The client methods of an `rpc` or `oneway` method: the typed one and, when the request is a
+  /// struct with fields, a convenience overload taking the fields.
+  ///
+  /// ```swift
+  /// /// Fetch one order.
+  /// ///
+  /// /// - Throws: `ShopOrders.OrderNotFound`, or `Parley.ParleyError`.
+  /// public func getOrder(_ request: ShopOrders.GetOrderRequest, options: Parley.CallOptions = …) async throws -> ShopOrders.Order {
+  ///   let codec = self.transport.codec
+  ///   let payload = try ShopOrders.OrderServiceDescriptor.GetOrder.encodeRequest(request, codec: codec)
+  ///   …
+  /// }
+  /// public func getOrder(id: ShopOrders.OrderID, options: …) async throws -> ShopOrders.Order { … }
+  /// ```
+  private func callMethods(_ service: ServiceDeclaration, _ method: Method, name: String)
+    -> [SwiftDeclaration]
+  {
+    let descriptor = descriptorName(service)
+    let identity =
+      "contract: \(descriptor).contract, version: \(descriptor).version, service: \(descriptor).service"
+    var members: [SwiftDeclaration] = []
+    let path = methodPath(service, method)
+    let methodDoc = (method.doc.map { $0 + "\n\n" } ?? "") + "- Throws: " + errorsList(method) + "."
+    let attributes = deprecationAttributes(method.availability)
+    var parameters: [SwiftParameter] = []
+    if let request = method.request {
+      parameters.append(SwiftParameter(label: "_", name: "request", type: swiftType(request)))
+    }
+    var body: [SwiftStatement] = [.line("let codec = self.transport.codec")]
+    if method.request == nil {
+      body.append(.line("let payload: [Swift.UInt8] = []"))
+    } else {
+      body.append(.line("let payload = try \(path).encodeRequest(request, codec: codec)"))
+    }
+    let signature: SwiftSignature
+    if method.kind == .oneway {
+      body.append(.line("try self.transport.oneway(\(identity), method: \(path).name, payload: payload)"))
+      signature = SwiftSignature(parameters: parameters, throwsType: "")
+    } else {
+      parameters.append(
+        SwiftParameter(name: "options", type: "Parley.CallOptions", defaultValue: defaultOptions(method)))
+      body.append(.line("let reply: [Swift.UInt8]"))
+      body.append(
+        .do(
+          body: [
+            .line(
+              "reply = try await self.transport.call(\(identity), method: \(path).name, payload: payload, options: options)"
+            )
+          ],
+          catches: [
+            SwiftCatch(
+              pattern: nil,
+              body: [
+                .line(
+                  "throw Parley.ParleyPayload.contractError(error, declared: \(path).errors, codec: codec)")
+              ])
+          ]))
+      if method.response != nil {
+        body.append(
+          .line(
+            "return try Parley.ParleyPayload.decoding(service: \(descriptor).service, method: \(path).name) { try \(path).decodeResponse(reply, codec: codec) }"
+          ))
+      } else {
+        body.append(.line("_ = reply"))
+      }
+      signature = SwiftSignature(
+        parameters: parameters, isAsync: true, throwsType: "", returnType: method.response.map(swiftType))
+    }
+    members.append(
+      SwiftDeclaration(
+        doc: methodDoc, attributes: attributes, modifiers: access,
+        .function(name: name, signature: signature, body: body)))
+    // Convenience overload taking the request struct's fields.
+    if let fields = requestFields(method) {
+      var convenience = fields.parameters
+      let call = "self.\(name)(\(fields.request)"
+      if method.kind == .oneway {
+        members.append(
+          SwiftDeclaration(
+            doc: methodDoc, attributes: attributes, modifiers: access,
+            .function(
+              name: name, signature: SwiftSignature(parameters: convenience, throwsType: ""),
+              body: [.line("try " + call + ")")])))
+      } else {
+        convenience.append(
+          SwiftParameter(name: "options", type: "Parley.CallOptions", defaultValue: defaultOptions(method)))
+        members.append(
+          SwiftDeclaration(
+            doc: methodDoc, attributes: attributes, modifiers: access,
+            .function(
+              name: name,
+              signature: SwiftSignature(
+                parameters: convenience, isAsync: true, throwsType: "",
+                returnType: method.response.map(swiftType)),
+              body: [.line("try await " + call + ", options: options)")])))
+      }
+    }
+    return members
+  }
+
+  /// The declared errors of `method` and `Parley.ParleyError`, for doc comments:
+  /// `` `ShopOrders.OrderNotFound`, or `Parley.ParleyError` ``.
+  func errorsList(_ method: Method) -> String {
+    method.errors.isEmpty
+      ? "`Parley.ParleyError`"
+      : method.errors.map { "`\(names.qualified($0))`" }.joined(separator: ", ") + ", or `Parley.ParleyError`"
+  }
+
+  /// For a request that is a struct with fields: its fields as parameters of a convenience
+  /// overload and the expression building the request from them,
+  /// `ShopOrders.GetOrderRequest(id: id)`.
+  func requestFields(_ method: Method) -> (parameters: [SwiftParameter], request: String)? {
+    guard let request = method.request, case .named(let reference) = request,
+      case .struct(let d) = declaration(reference), !d.fields.isEmpty
+    else { return nil }
+    let plans = fieldPlans(d.fields, owner: reference)
+    let arguments = plans.map { SwiftNames.bare($0.name) + ": " + $0.name }.joined(separator: ", ")
+    return (
+      plans.map { SwiftParameter(name: $0.name, type: $0.type, defaultValue: $0.defaultValue) },
+      names.qualified(reference) + "(" + arguments + ")"
+    )
+  }
+
+  /// The handler doc's sentence on declared errors, `nil` when the method declares none.
+  func handlerErrorsDoc(_ method: Method) -> String? {
+    method.errors.isEmpty
+      ? nil
+      : "Throw " + method.errors.map { "`\(names.qualified($0))`" }.joined(separator: ", ")
+        + " to fail with a declared error; anything else reaches the caller as `INTERNAL`."
   }
 
   /// The protocol a service implementation conforms to.
@@ -439,18 +486,16 @@ extension Translator {
   private func handlerProtocol(_ service: ServiceDeclaration) -> SwiftDeclaration {
     let typeNames = names.serviceType(service, "Handler")
     let methodNames = NameTable.methodNames(service.methods)
-    let members = service.methods.filter { $0.kind == .rpc || $0.kind == .oneway }.map { method in
+    let members = service.methods.filter { $0.kind != .event }.map { method in
+      if method.kind == .stream {
+        return streamRequirement(method, name: methodNames[method.name] ?? method.name)
+      }
       var parameters: [SwiftParameter] = []
       if let request = method.request {
         parameters.append(SwiftParameter(label: "_", name: "request", type: swiftType(request)))
       }
       parameters.append(SwiftParameter(name: "call", type: "Parley.IncomingCall"))
-      let errorsDoc =
-        method.errors.isEmpty
-        ? nil
-        : "Throw " + method.errors.map { "`\(names.qualified($0))`" }.joined(separator: ", ")
-          + " to fail with a declared error; anything else reaches the caller as `INTERNAL`."
-      let parts = [method.doc, errorsDoc].compactMap { $0 }
+      let parts = [method.doc, handlerErrorsDoc(method)].compactMap { $0 }
       return SwiftDeclaration(
         doc: parts.isEmpty ? nil : parts.joined(separator: "\n\n"),
         .function(
@@ -459,8 +504,14 @@ extension Translator {
             parameters: parameters, isAsync: true, throwsType: "",
             returnType: method.kind == .rpc ? method.response.map(swiftType) : nil), body: nil))
     }
+    var doc = "Implements `\(service.name)`; serve it with `register(on:)`."
+    if service.methods.contains(where: { $0.kind == .event }) {
+      doc +=
+        "\n\nEvents have no requirement: the service publishes them with `\(names.serviceType(service, "Client").qualified)`\n"
+        + "built on the `Parley.GatewayServiceLink` it is served through."
+    }
     return SwiftDeclaration(
-      doc: "Implements `\(service.name)`; serve it with `register(on:)`.", modifiers: access,
+      doc: doc, modifiers: access,
       .protocol(name: typeNames.concrete, conformances: ["Swift.Sendable"], members: members))
   }
 
@@ -484,9 +535,13 @@ extension Translator {
         "var registration = Parley.ServiceRegistration(contract: \(descriptor).contract, version: \(descriptor).version, minimumVersion: minimumVersion, service: \(descriptor).service)"
       )
     ]
-    for method in service.methods where method.kind == .rpc || method.kind == .oneway {
+    for method in service.methods where method.kind != .event {
       let path = methodPath(service, method)
       let name = methodNames[method.name] ?? method.name
+      if method.kind == .stream {
+        body.append(streamRegistration(service, method, name: name))
+        continue
+      }
       var handler: [SwiftStatement] = []
       var arguments = "call: call"
       if let request = method.request {

@@ -26,6 +26,9 @@ struct GeneratedCodeServiceTests {
     func ping(call: IncomingCall) async throws {}
     func `default`(_ request: FocusEdge.Level, call: IncomingCall) async throws -> FocusEdge.Level { request }
     func old(_ request: FocusEdge.Node, call: IncomingCall) async throws -> FocusEdge.Node { request }
+    func walk(_ request: FocusEdge.Node, writer: ParleyTypedStreamWriter<FocusEdge.Node>, call: IncomingCall)
+      async throws
+    { try await writer.send(request) }
   }
 
   /// Not a contract error: reaches the caller as `INTERNAL`.

@@ -915,9 +915,10 @@ enum FocusEdge {
 
   /// Calls `EdgeService` over a connection (direct or through a gateway).
   ///
-  /// Events and streams are not generated yet: the runtime has no public subscription API.
+  /// One method per rpc, oneway and stream method (streams return an `AsyncSequence` of their items);
+  /// one `Parley.ParleyEventTopic` per event, to subscribe or publish through a gateway.
   struct EdgeServiceClient: Swift.Sendable {
-    /// What calls go through: a `Parley.ClientConnection` to the service or to a gateway.
+    /// What calls go through: a `Parley.ClientConnection` or `Parley.ParleyClient` to the service, or a `Parley.GatewayClient` or `Parley.GatewayServiceLink` to a gateway.
     let transport: any Parley.ParleyCallTransport
 
     /// Creates a client that calls through `transport`.
@@ -1053,9 +1054,41 @@ enum FocusEdge {
     func old(value: Swift.Int32, next: FocusEdge.Node? = nil, children: [FocusEdge.Node] = [], options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Node {
       try await self.old(FocusEdge.Node(value: value, next: next, children: children), options: options)
     }
+
+    /// `subscribe()` yields every event published after it returns (through the gateway; `cancel()` the subscription to end it); `publish(_:)` sends one to every subscriber. Both need a client built on a `Parley.GatewayClient` or `Parley.GatewayServiceLink`; on a direct connection they throw `NOT_CONNECTED`.
+    var changed: Parley.ParleyEventTopic<FocusEdge.Shape> {
+      Parley.ParleyEventTopic(transport: self.transport, contract: FocusEdge.EdgeServiceDescriptor.contract, service: FocusEdge.EdgeServiceDescriptor.service, event: FocusEdge.EdgeServiceDescriptor.Changed.name, encode: { try FocusEdge.EdgeServiceDescriptor.Changed.encodePayload($0, codec: $1) }, decode: { try FocusEdge.EdgeServiceDescriptor.Changed.decodePayload($0, codec: $1) })
+    }
+
+    /// The items arrive in order under flow control (at most `options.streamCredit` ahead of the consumer); the sequence ends normally or throws. Cancelling the iterating task or leaving the loop early cancels the server's handler.
+    ///
+    /// - Throws: `Parley.ParleyError` when the stream cannot be opened; iterating throws `Parley.ParleyError`.
+    func walk(_ request: FocusEdge.Node, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<FocusEdge.Node> {
+      let codec = self.transport.codec
+      let payload = try FocusEdge.EdgeServiceDescriptor.Walk.encodeRequest(request, codec: codec)
+      let raw: Parley.ParleyStream
+      do {
+        raw = try await self.transport.stream(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Walk.name, payload: payload, options: options)
+      } catch {
+        throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Walk.errors, codec: codec)
+      }
+      return Parley.ParleyTypedStream(raw, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Walk.name, declared: FocusEdge.EdgeServiceDescriptor.Walk.errors, codec: codec) { bytes, codec in
+        try FocusEdge.EdgeServiceDescriptor.Walk.decodeItem(bytes, codec: codec)
+      }
+    }
+
+    /// The items arrive in order under flow control (at most `options.streamCredit` ahead of the consumer); the sequence ends normally or throws. Cancelling the iterating task or leaving the loop early cancels the server's handler.
+    ///
+    /// - Throws: `Parley.ParleyError` when the stream cannot be opened; iterating throws `Parley.ParleyError`.
+    func walk(value: Swift.Int32, next: FocusEdge.Node? = nil, children: [FocusEdge.Node] = [], options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<FocusEdge.Node> {
+      try await self.walk(FocusEdge.Node(value: value, next: next, children: children), options: options)
+    }
   }
 
   /// Implements `EdgeService`; serve it with `register(on:)`.
+  ///
+  /// Events have no requirement: the service publishes them with `FocusEdge.EdgeServiceClient`
+  /// built on the `Parley.GatewayServiceLink` it is served through.
   protocol EdgeServiceHandler: Swift.Sendable {
     /// Echoes every built-in.
     func echo(_ request: FocusEdge.Builtins, call: Parley.IncomingCall) async throws -> FocusEdge.Builtins
@@ -1074,6 +1107,9 @@ enum FocusEdge {
     func `default`(_ request: FocusEdge.Level, call: Parley.IncomingCall) async throws -> FocusEdge.Level
 
     func old(_ request: FocusEdge.Node, call: Parley.IncomingCall) async throws -> FocusEdge.Node
+
+    /// Send the items with `writer.send(_:)` (it waits while the caller is behind) and return to end the stream. Throwing ends it with an error: a contract error as `APPLICATION`, anything else as `INTERNAL`.
+    func walk(_ request: FocusEdge.Node, writer: Parley.ParleyTypedStreamWriter<FocusEdge.Node>, call: Parley.IncomingCall) async throws
   }
 }
 
@@ -1361,7 +1397,7 @@ extension FocusEdge.Keywords: Parley.ParleyBinaryMessage {
     if let value = self.type {
       writer.writeString(field: 4, value)
     }
-    writer.writeMap(field: 5, self.`protocol`.sorted { $0.key < $1.key }) { writer, k0, v0 in writer.writeString(k0); writer.writeInt64(v0) }
+    writer.writeMap(field: 5, self.`protocol`.sorted { Parley.ParleyMapOrder.precedes($0.key, $1.key) }) { writer, k0, v0 in writer.writeString(k0); writer.writeInt64(v0) }
     writer.writeString(field: 6, self._old)
   }
 }
@@ -1868,7 +1904,7 @@ extension FocusEdge.Builtins: Parley.ParleyBinaryMessage {
     writer.writeUUID(field: 17, self.id)
     writer.writeList(field: 18, self.optionals) { writer, e0 in writer.writeString(e0) }
     writer.writeList(field: 19, self.nested) { writer, e0 in writer.writeList(e0) { writer, e1 in writer.writeInt32(e1) } }
-    writer.writeMap(field: 20, self.byNumber.sorted { $0.key < $1.key }) { writer, k0, v0 in writer.writeInt32(k0); writer.writeString(v0) }
+    writer.writeMap(field: 20, self.byNumber.sorted { Parley.ParleyMapOrder.precedes($0.key, $1.key) }) { writer, k0, v0 in writer.writeInt32(k0); writer.writeString(v0) }
   }
 }
 
@@ -2829,7 +2865,7 @@ extension FocusEdge.Basket: Parley.ParleyBinaryMessage {
   /// Appends the fields of this value in ascending field-number order.
   func encodeParleyBinary(to writer: inout Parley.BinaryWriter) {
     writer.writeList(field: 1, self.items) { writer, e0 in writer.writeParleyMessage(e0) }
-    writer.writeMap(field: 2, self.labels.sorted { $0.key < $1.key }) { writer, k0, v0 in writer.writeString(k0); writer.writeInt32(v0.rawValue) }
+    writer.writeMap(field: 2, self.labels.sorted { Parley.ParleyMapOrder.precedes($0.key, $1.key) }) { writer, k0, v0 in writer.writeString(k0); writer.writeInt32(v0.rawValue) }
     if let value = self.note {
       writer.writeString(field: 3, value)
     }
@@ -3444,7 +3480,7 @@ extension FocusEdge.Order: Parley.ParleyBinaryMessage {
     if let value = self.payment {
       writer.writeParleyMessage(field: 6, value)
     }
-    writer.writeMap(field: 7, self.labels.sorted { $0.key < $1.key }) { writer, k0, v0 in writer.writeString(k0); writer.writeString(v0) }
+    writer.writeMap(field: 7, self.labels.sorted { Parley.ParleyMapOrder.precedes($0.key, $1.key) }) { writer, k0, v0 in writer.writeString(k0); writer.writeString(v0) }
     writer.writeBool(field: 8, self.giftWrap)
   }
 }
@@ -3541,6 +3577,18 @@ extension FocusEdge.EdgeServiceHandler {
         return try FocusEdge.EdgeServiceDescriptor.Old.encodeResponse(response, codec: call.codec)
       } catch let error as any Parley.ParleyContractError {
         throw Parley.ParleyPayload.applicationError(error, codec: call.codec)
+      }
+    }
+    registration.stream(FocusEdge.EdgeServiceDescriptor.Walk.name) { call, writer in
+      let request = try Parley.ParleyPayload.decoding(service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Walk.name) { try FocusEdge.EdgeServiceDescriptor.Walk.decodeRequest(call.payload, codec: call.codec) }
+      let codec = call.codec
+      let items = Parley.ParleyTypedStreamWriter<FocusEdge.Node>(writer) { item in
+        try FocusEdge.EdgeServiceDescriptor.Walk.encodeItem(item, codec: codec)
+      }
+      do {
+        try await self.walk(request, writer: items, call: call)
+      } catch let error as any Parley.ParleyContractError {
+        throw Parley.ParleyPayload.applicationError(error, codec: codec)
       }
     }
     return registration

@@ -1,0 +1,104 @@
+import Foundation
+import Parley
+import Testing
+
+/// Generated `event` members: typed publish → typed subscription through a gateway hub on a Unix
+/// socket in a temporary directory.
+@Suite("Generated events through a gateway", .timeLimit(.minutes(1)))
+struct EventTests {
+  /// A hub, a `Ticker` service linked to it (the publisher) and a subscriber; all closed after
+  /// `body`.
+  static func withGateway(
+    _ body: (_ service: GatewayServiceLink, _ subscriber: GatewayClient) async throws -> Void
+  ) async throws {
+    let directory = try TestServer.makeTemporaryDirectory(prefix: "parley-gen-events")
+    let hub = GatewayHub(configuration: GatewayConfiguration())
+    let endpoint = Endpoint.unix(path: directory + "/gateway.sock")
+    do {
+      try await hub.start(on: endpoint)
+      let service = try await GatewayServiceLink.connect(
+        to: endpoint, services: [TickerHandler(probe: TickerProbe()).parleyRegistration()],
+        configuration: GatewayServiceConfiguration(name: "ticker"))
+      let subscriber = try await GatewayClient.connect(to: endpoint)
+      do {
+        try await body(service, subscriber)
+      } catch {
+        await subscriber.close()
+        await service.close()
+        throw error
+      }
+      await subscriber.close()
+      await service.close()
+    } catch {
+      await hub.stop(grace: .milliseconds(200))
+      TestServer.removeTree(directory)
+      throw error
+    }
+    await hub.stop(grace: .milliseconds(200))
+    TestServer.removeTree(directory)
+  }
+
+  /// The first `count` payloads of `events`, or fewer if the time limit passes.
+  static func first(_ count: Int, of events: ParleyTypedEvents<GenStreams.Notice>) async throws
+    -> [GenStreams.Notice]
+  {
+    try await withTimeLimit(.seconds(20)) {
+      var received: [GenStreams.Notice] = []
+      for await notice in events {
+        received.append(notice)
+        if received.count == count { break }
+      }
+      return received
+    }
+  }
+
+  @Test func aTypedPublishReachesATypedSubscriptionInOrder() async throws {
+    try await Self.withGateway { service, subscriber in
+      let notices = try await GenStreams.TickerClient(subscriber).noticed.subscribe()
+      let publisher = GenStreams.TickerClient(service).noticed
+      #expect(publisher.topic == "gen.streams.noticed")
+      let sent = (0..<20).map { GenStreams.Notice(serial: Int64($0), text: "notice \($0)") }
+      for notice in sent { try await publisher.publish(notice) }
+      #expect(try await Self.first(20, of: notices) == sent)
+      await notices.cancel()
+    }
+  }
+
+  @Test func anUndecodableEventIsDroppedAndCountedAndTheSubscriptionLivesOn() async throws {
+    try await Self.withGateway { service, subscriber in
+      let notices = try await GenStreams.TickerClient(subscriber).noticed.subscribe()
+      try await service.publish(
+        contract: "gen.streams", service: "Ticker", event: "noticed", payload: Array(#"{"serial":"x"}"#.utf8))
+      try await service.publish(
+        contract: "gen.streams", service: "OtherService", event: "noticed",
+        payload: Array(#"{"serial":7,"text":"other"}"#.utf8))
+      let good = GenStreams.Notice(serial: 1, text: "good")
+      try await GenStreams.TickerClient(service).noticed.publish(good)
+      #expect(try await Self.first(1, of: notices) == [good])
+      #expect(notices.undecodableEvents == 1)
+      await notices.cancel()
+    }
+  }
+
+  @Test func eventsOnADirectConnectionFailWithNotConnected() async throws {
+    let fixture = try await TestServer.start([TickerHandler(probe: TickerProbe()).parleyRegistration()])
+    let connection = try await fixture.connect()
+    let topic = GenStreams.TickerClient(connection).noticed
+    for attempt in 0..<2 {
+      do {
+        if attempt == 0 {
+          _ = try await topic.subscribe()
+        } else {
+          try await topic.publish(GenStreams.Notice(serial: 1, text: "direct"))
+        }
+        Issue.record("expected NOT_CONNECTED")
+      } catch let error as ParleyError {
+        #expect(error.code == .notConnected)
+        #expect(!error.mayHaveRun)
+        #expect(error.message.contains("gateway"))
+      }
+    }
+    await connection.close()
+    await fixture.stop()
+  }
+}
