@@ -306,6 +306,16 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
 
   // MARK: Closing
 
+  /// A connection dropped without ``close()`` closes its transport here, so its socket (and the
+  /// server's end of it) is released; its open streams and close hooks see `CONNECTION_LOST`.
+  /// Calls in flight keep the connection alive until they end.
+  deinit {
+    guard !core.isClosed else { return }
+    let error = ParleyError(.connectionLost, "the connection was dropped without close()", mayHaveRun: true)
+    core.close(reason: error)
+    coreClosed(core, error: error)  // the core holds this object weakly: it can no longer call
+  }
+
   /// Closes the connection; pending calls fail with `CONNECTION_LOST`. Returns once the
   /// transport is closed.
   public func close() async {
@@ -372,7 +382,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       return
     }
     guard case .sharedSecret(let authenticator) = authentication else {
-      failAuthentication("the server requires a shared secret; none is configured (ClientConfiguration.secret)")
+      failAuthentication(
+        "the server requires a shared secret; none is configured (ClientConfiguration.secret)")
       return
     }
     let challenge = SharedSecretAuthenticator.Challenge(serverNonce: envelope.auth?.challenge ?? [])
@@ -401,7 +412,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       // Mutual authentication: a server that skips the challenge or cannot prove it knows the
       // secret is refused.
       guard let (challenge, answer) = state.withLock({ $0.exchange }) else {
-        failAuthentication("the server did not challenge for the shared secret, so it cannot prove it knows it")
+        failAuthentication(
+          "the server did not challenge for the shared secret, so it cannot prove it knows it")
         return
       }
       do {

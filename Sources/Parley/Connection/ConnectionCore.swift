@@ -43,7 +43,15 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   private let sawInbound = Atomic<Bool>(false)
   /// When a frame last arrived (monotonic ns; 0 before the first), for status reports.
   let lastInboundAt = Atomic<UInt64>(0)
-  private let handlerBox = Mutex<(any ConnectionCoreHandler)?>(nil)
+  /// The client or server logic above, held weakly: the readiness loop keeps the channel and
+  /// this core alive while the socket is open, and a strong reference back up would keep a
+  /// connection its owner dropped alive forever (its socket never closed). A dropped
+  /// ``ClientConnection`` closes itself in `deinit`; a server connection is owned by its server.
+  private let handlerBox = Mutex(WeakHandler())
+
+  private struct WeakHandler {
+    weak var value: (any ConnectionCoreHandler)?
+  }
 
   /// Frames that failed to decode as envelopes, replies nobody waited for, unknown kinds, …
   let protocolViolations = Atomic<Int>(0)
@@ -56,7 +64,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
 
   /// Starts reading and the liveness timer.
   func start(handler: any ConnectionCoreHandler) {
-    handlerBox.withLock { $0 = handler }
+    handlerBox.withLock { $0.value = handler }
     if settings.heartbeatInterval > 0 {
       let first = Sys.now() + settings.heartbeatInterval
       state.withLock { $0.nextHeartbeat = first }
@@ -65,7 +73,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     channel.start(self)
   }
 
-  private var handler: (any ConnectionCoreHandler)? { handlerBox.withLock { $0 } }
+  private var handler: (any ConnectionCoreHandler)? { handlerBox.withLock { $0.value } }
 
   /// Switches the codec used for every later envelope (after the handshake).
   func setCodec(_ codec: any EnvelopeCodec, peerMaxFrame: Int) {
@@ -145,8 +153,8 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     }
     guard shouldNotify else { return }
     let handler = handlerBox.withLock { box -> (any ConnectionCoreHandler)? in
-      defer { box = nil }
-      return box
+      defer { box.value = nil }
+      return box.value
     }
     handler?.coreClosed(self, error: error)
   }

@@ -62,5 +62,25 @@ extension RuntimeSocketSuites {
       await server.stop(grace: .milliseconds(100))
       #expect(OpenSockets.descriptors(matching: directory).isEmpty)
     }
+
+    /// A `ClientConnection` its owner drops without `close()` closes itself: its socket and the
+    /// server's end are released (before, the I/O loop kept both open for good).
+    @Test func droppedClientConnectionReleasesBothEnds() async throws {
+      let directory = try TestServer.makeTemporaryDirectory()
+      defer { TestServer.removeTree(directory) }
+      let server = ParleyServer()
+      server.register(echoService())
+      let endpoint = try await server.start(on: .unix(path: directory + "/s.sock"))
+      do {
+        let connection = try await ClientConnection.connect(to: endpoint)
+        #expect(try await connection.echo("7") == "7")
+        #expect(server.connectionCount == 1)
+        #expect(OpenSockets.descriptors(matching: "peer on \(endpoint)").count == 1)
+      }
+      #expect(await eventually { server.connectionCount == 0 })
+      #expect(await eventually { OpenSockets.descriptors(matching: "\(endpoint)").count == 1 })  // the listener
+      await server.stop(grace: .milliseconds(100))
+      #expect(await eventually { OpenSockets.descriptors(matching: directory).isEmpty })
+    }
   }
 }
