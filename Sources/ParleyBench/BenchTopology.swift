@@ -1,0 +1,97 @@
+import Parley
+
+/// A socket kind the scenarios run over.
+enum BenchTransport: String, CaseIterable, Sendable {
+  case unix
+  case tcp
+
+  /// An endpoint to listen on: a socket file in `directory`, or loopback port 0.
+  func listenEndpoint(directory: String, name: String) -> Endpoint {
+    switch self {
+    case .unix: return .unix(path: directory + "/" + name + ".sock")
+    case .tcp: return .tcp(host: "127.0.0.1", port: 0)
+    }
+  }
+
+  /// How the report names it.
+  var label: String { self == .unix ? "Unix socket" : "TCP loopback" }
+}
+
+/// Where a scenario's calls go: a direct server, or a gateway hub with the bench service linked
+/// to it. Servers run in child processes (this executable in a serving mode) unless
+/// `--same-process` asks for an in-process direct server.
+final class BenchTopology: @unchecked Sendable {  // owned by one scenario at a time
+  /// Whether calls are direct or routed by a gateway.
+  enum Route: String, Sendable {
+    case direct
+    case gateway
+  }
+
+  /// What clients connect to (the server, or the hub).
+  let endpoint: Endpoint
+  /// The direct server's process, or the hub's.
+  let serverProcess: ChildProcess?
+  private let children: [ChildProcess]
+  private let inProcess: ParleyServer?
+
+  private init(endpoint: Endpoint, children: [ChildProcess], inProcess: ParleyServer?) {
+    self.endpoint = endpoint
+    self.children = children
+    self.serverProcess = children.first
+    self.inProcess = inProcess
+  }
+
+  /// Starts `route` over `transport`, with sockets in `directory`.
+  /// - Throws: ``BenchError`` or ``ParleyError`` when a server does not start.
+  static func start(
+    _ route: Route, over transport: BenchTransport, in directory: String, options: BenchOptions
+  ) async throws -> BenchTopology {
+    let listen = transport.listenEndpoint(directory: directory, name: route.rawValue)
+    switch route {
+    case .direct where options.sameProcess:
+      var configuration = ServerConfiguration()
+      configuration.maxInFlightPerConnection = 4096
+      configuration.startsHandlersOnIOThread = options.inlineHandlers
+      let server = ParleyServer(configuration: configuration)
+      server.register(BenchService.registration())
+      let bound = try await server.start(on: listen)
+      return BenchTopology(endpoint: bound, children: [], inProcess: server)
+    case .direct:
+      let child = try await ChildProcess.start(
+        ["serve"] + BenchEndpoint.arguments(for: listen)
+          + (options.inlineHandlers ? ["--inline-handlers"] : []))
+      return BenchTopology(endpoint: try child.endpoint(), children: [child], inProcess: nil)
+    case .gateway:
+      let hub = try await ChildProcess.start(["serve-gateway"] + BenchEndpoint.arguments(for: listen))
+      do {
+        let endpoint = try hub.endpoint()
+        let service = try await ChildProcess.start(["serve-linked", "--hub", endpoint.description])
+        return BenchTopology(endpoint: endpoint, children: [hub, service], inProcess: nil)
+      } catch {
+        await hub.stopped()
+        throw error
+      }
+    }
+  }
+
+  /// Starts only a gateway hub (no linked service), for events and idle connections.
+  static func hub(over transport: BenchTransport, in directory: String) async throws -> BenchTopology {
+    let listen = transport.listenEndpoint(directory: directory, name: "hub")
+    let hub = try await ChildProcess.start(["serve-gateway"] + BenchEndpoint.arguments(for: listen))
+    return BenchTopology(endpoint: try hub.endpoint(), children: [hub], inProcess: nil)
+  }
+
+  /// A client connection to ``endpoint`` that allows 4,096 calls in flight.
+  func connect() async throws -> ClientConnection {
+    var configuration = ClientConfiguration()
+    configuration.name = "parley-bench"
+    configuration.maxInFlight = 4096
+    return try await ClientConnection.connect(to: endpoint, configuration: configuration)
+  }
+
+  /// Stops every server (children last-started first).
+  func stop() async {
+    await inProcess?.stop(grace: .zero)
+    for child in children.reversed() { await child.stopped() }
+  }
+}

@@ -1,0 +1,128 @@
+import Parley
+
+/// The request/response scenarios: sequential calls, calls in flight on one connection, and
+/// parallel connections, each a closed loop of `Echo.echo` calls (``ClosedLoop``).
+enum EchoScenarios {
+  /// 1 in flight: 64 B and 4 KiB, Unix and TCP, direct and through the gateway.
+  static func sequential(_ context: BenchContext) async throws -> [BenchResult] {
+    var results: [BenchResult] = []
+    for transport in BenchTransport.allCases {
+      var byRoute: [BenchTopology.Route: [Int: BenchResult]] = [:]
+      for route in [BenchTopology.Route.direct, .gateway] {
+        let topology = try await BenchTopology.start(
+          route, over: transport, in: context.directory, options: context.options)
+        do {
+          let connection = try await topology.connect()
+          for size in [64, 4096] {
+            let payload = BenchService.payload(size: size)
+            let outcome = try await ClosedLoop.run(workers: 1, window: context.options.window) { _ in
+              try await echo(connection, payload)
+            }
+            byRoute[route, default: [:]][size] = .calls(
+              "sequential.\(transport.rawValue).\(sizeLabel(size)).\(route.rawValue)", scenario: .sequential,
+              label: "1 in flight, \(sizeLabel(size)), \(transport.label), \(route.rawValue)", outcome)
+          }
+          await connection.close()
+        } catch {
+          await topology.stop()
+          throw error
+        }
+        await topology.stop()
+      }
+      for size in [64, 4096] {
+        guard let direct = byRoute[.direct]?[size], var routed = byRoute[.gateway]?[size] else { continue }
+        // The target: a routed call costs at most 2× a direct one (time per call).
+        routed.details.append(("costVsDirect", rounded(direct.value / routed.value, 2)))
+        if let d = direct.latency, let r = routed.latency {
+          routed.details.append(("p50VsDirect", rounded(r.p50 / d.p50, 2)))
+        }
+        results += [direct, routed]
+      }
+    }
+    return results
+  }
+
+  /// 64 and 256 calls in flight on one connection (Unix and TCP, direct), and 64 through the gateway.
+  static func inFlight(_ context: BenchContext) async throws -> [BenchResult] {
+    var results: [BenchResult] = []
+    let plan: [(BenchTransport, BenchTopology.Route, [Int])] = [
+      (.unix, .direct, [64, 256]), (.tcp, .direct, [64, 256]), (.unix, .gateway, [64]),
+    ]
+    for (transport, route, depths) in plan {
+      let topology = try await BenchTopology.start(
+        route, over: transport, in: context.directory, options: context.options)
+      do {
+        let connection = try await topology.connect()
+        for depth in depths {
+          let outcome = try await ClosedLoop.run(workers: depth, window: context.options.window) { _ in
+            try await echo(connection, BenchService.payload)
+          }
+          results.append(
+            .calls(
+              "in-flight.\(transport.rawValue).\(depth).\(route.rawValue)", scenario: .inFlight,
+              label: "\(depth) in flight on 1 connection, 64 B, \(transport.label), \(route.rawValue)",
+              outcome))
+        }
+        await connection.close()
+      } catch {
+        await topology.stop()
+        throw error
+      }
+      await topology.stop()
+    }
+    return results
+  }
+
+  /// 16 client connections in parallel to one server, 1 call in flight on each (Unix, direct).
+  static func connections(_ context: BenchContext) async throws -> [BenchResult] {
+    let count = 16
+    let topology = try await BenchTopology.start(
+      .direct, over: .unix, in: context.directory, options: context.options)
+    do {
+      var connections: [ClientConnection] = []
+      for _ in 0..<count { connections.append(try await topology.connect()) }
+      let pool = connections
+      let outcome = try await ClosedLoop.run(workers: count, window: context.options.window) { worker in
+        try await echo(pool[worker], BenchService.payload)
+      }
+      for connection in connections { await connection.close() }
+      await topology.stop()
+      return [
+        .calls(
+          "connections.unix.16.direct", scenario: .connections,
+          label: "16 connections × 1 in flight, 64 B, Unix socket, direct", outcome)
+      ]
+    } catch {
+      await topology.stop()
+      throw error
+    }
+  }
+
+  @inline(__always)
+  static func echo(_ connection: ClientConnection, _ payload: [UInt8]) async throws {
+    _ = try await connection.call(
+      contract: BenchService.contract, version: 1, service: BenchService.service, method: "echo",
+      payload: payload)
+  }
+
+  static func sizeLabel(_ size: Int) -> String { size >= 1024 ? "\(size / 1024)KiB" : "\(size)B" }
+}
+
+/// `value` rounded to `decimals` places (for the JSON).
+func rounded(_ value: Double, _ decimals: Int) -> Double {
+  var scale = 1.0
+  for _ in 0..<decimals { scale *= 10 }
+  return (value * scale).rounded() / scale
+}
+
+extension BenchResult {
+  /// A throughput row from a closed-loop outcome.
+  static func calls(
+    _ id: String, scenario: BenchScenario, label: String, _ outcome: LoadOutcome, unit: String = "calls/s"
+  ) -> BenchResult {
+    BenchResult(
+      id: id, scenario: scenario.rawValue, label: label, value: outcome.perSecond, unit: unit,
+      higherIsBetter: true,
+      count: outcome.count, seconds: outcome.seconds, latency: LatencySummary(nanos: outcome.latencies))
+  }
+}
