@@ -126,6 +126,35 @@ import Testing
     await gateway.stop()
   }
 
+  @Test func aStoppedGatewayTimesCallsOutThenRecoversOnSIGCONT() async throws {
+    let gateway = try await GatewayProcess(heartbeatMs: 10_000)
+    let role = try gateway.service("role")
+    defer {
+      role.terminate()
+      gateway.cleanUp()
+    }
+    #expect(try await gateway.waitForInstances(of: "RoleService", count: 1))
+    let client = try await gateway.client()
+    #expect(await Self.rolesOf(client.connection) == nil)
+
+    gateway.child.signal(SIGSTOP)
+    let stalled = await withTaskGroup(of: ParleyError?.self) { group in
+      for _ in 0..<4 { group.addTask { await Self.rolesOf(client.connection, timeout: .milliseconds(300)) } }
+      var errors: [ParleyError?] = []
+      for await error in group { errors.append(error) }
+      return errors
+    }
+    #expect(stalled.allSatisfy { $0?.code == .timeout && $0?.mayHaveRun == true }, "\(stalled)")
+    gateway.child.signal(SIGCONT)
+    #expect(await eventually { await Self.rolesOf(client.connection, timeout: .seconds(2)) == nil })
+    // The callers' cancels reached the hub, which forgot the calls.
+    #expect(await eventually { (try? await client.status())?.callsInFlight == 0 })
+
+    await client.close()
+    await role.stop()
+    await gateway.stop()
+  }
+
   @Test func aRestartedGatewayGetsEveryServiceBack() async throws {
     let count = 50
     var gateway = try await GatewayProcess()
