@@ -45,7 +45,12 @@ extension GatewayRouter {
     // Items of one read batch leave together; the channel keeps them in order with the end.
     guard let error = send(forwarded, to: callerPeer, flushNow: false) else { return }
     // The caller cannot take it (gone, or its outbound queue is full): end the stream at both ends.
-    guard let route = takeRoute(instance: key, id: id) else { return }
+    let taken = state.withLock { state -> Route? in
+      guard let route = Self.takeRoute(instance: key, id: id, in: &state) else { return nil }
+      Self.count(route, error: true, cancelled: false, in: &state)
+      return route
+    }
+    guard let route = taken else { return }
     _ = send(Envelope(kind: .cancel, id: id), to: peer)
     let failure = ParleyError(
       error.code == .notConnected ? .connectionLost : error.code,
