@@ -80,6 +80,24 @@ struct EventTests {
     }
   }
 
+  @Test func anEventWithoutPayload() async throws {
+    try await Self.withGateway { service, subscriber in
+      let ticks = try await GenStreams.TickerClient(subscriber).ticked.subscribe()
+      for _ in 0..<3 { try await GenStreams.TickerClient(service).ticked.publish(()) }
+      let received = try await withTimeLimit(.seconds(20)) {
+        var count = 0
+        for await _ in ticks {
+          count += 1
+          if count == 3 { break }
+        }
+        return count
+      }
+      #expect(received == 3)
+      #expect(ticks.undecodableEvents == 0)
+      await ticks.cancel()
+    }
+  }
+
   @Test func eventsOnADirectConnectionFailWithNotConnected() async throws {
     let fixture = try await TestServer.start([TickerHandler(probe: TickerProbe()).parleyRegistration()])
     let connection = try await fixture.connect()

@@ -41,6 +41,16 @@ struct StreamTests {
     }
   }
 
+  @Test func itemsThatAreNotMessages() async throws {
+    try await Self.withTicker { client, _ in
+      try await withTimeLimit {
+        var squares: [Int64] = []
+        for try await square in try await client.squares(count: 5) { squares.append(square) }
+        #expect(squares == [0, 1, 4, 9, 16])
+      }
+    }
+  }
+
   @Test func anEmptyStreamEndsAtOnce() async throws {
     try await Self.withTicker { client, _ in
       try await withTimeLimit {

@@ -505,7 +505,7 @@ extension Translator {
             returnType: method.kind == .rpc ? method.response.map(swiftType) : nil), body: nil))
     }
     var doc = "Implements `\(service.name)`; serve it with `register(on:)`."
-    if service.methods.contains(where: { $0.kind == .event }) {
+    if service.methods.contains(where: { $0.kind == .event }), options.parts.contains(.client) {
       doc +=
         "\n\nEvents have no requirement: the service publishes them with `\(names.serviceType(service, "Client").qualified)`\n"
         + "built on the `Parley.GatewayServiceLink` it is served through."

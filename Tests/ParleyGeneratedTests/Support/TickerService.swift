@@ -83,6 +83,18 @@ struct TickerHandler: GenStreams.TickerHandler {
     }
   }
 
+  func legacyCount(
+    _ request: GenStreams.CountRequest, writer: ParleyTypedStreamWriter<GenStreams.Tick>, call: IncomingCall
+  ) async throws {
+    try await count(request, writer: writer, call: call)
+  }
+
+  func squares(
+    _ request: GenStreams.CountRequest, writer: ParleyTypedStreamWriter<Int64>, call: IncomingCall
+  ) async throws {
+    for index in 0..<Int64(request.count) { try await writer.send(index * index) }
+  }
+
   func forever(writer: ParleyTypedStreamWriter<GenStreams.Tick>, call: IncomingCall) async throws {
     probe.serving(writer.raw)
     probe.startedForever()
