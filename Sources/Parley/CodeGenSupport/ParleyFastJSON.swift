@@ -162,7 +162,15 @@ extension JSONReader {
     var elements: [Element] = []
     try beginArray()
     while try nextElement() {
-      elements.append(try withParleyPath("[\(elements.count)]", readElement))
+      // The path component is built only when an element fails (not once per element).
+      do {
+        elements.append(try readElement(&self))
+      } catch var error as ParleyJSONDecodingError {
+        error.path.insert("[\(elements.count)]", at: 0)
+        throw error
+      } catch {
+        throw ParleyJSONDecodingError(path: ["[\(elements.count)]"], message: "\(error)")
+      }
     }
     return elements
   }
@@ -180,7 +188,14 @@ extension JSONReader {
       guard let key = Key(parleyJSONKey: name) else {
         throw ParleyJSONDecodingError(path: ["[\"\(name)\"]"], message: "not a valid map key")
       }
-      entries[key] = try withParleyPath("[\"\(name)\"]", readValue)
+      do {
+        entries[key] = try readValue(&self)
+      } catch var error as ParleyJSONDecodingError {
+        error.path.insert("[\"\(name)\"]", at: 0)
+        throw error
+      } catch {
+        throw ParleyJSONDecodingError(path: ["[\"\(name)\"]"], message: "\(error)")
+      }
     }
     return entries
   }

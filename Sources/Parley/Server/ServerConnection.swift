@@ -128,12 +128,7 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
         ))
       return
     }
-    guard
-      let codec = hello.codecs.lazy.compactMap({ name in
-        self.configuration.codecs.first { $0.id.rawValue == name }
-      })
-      .first
-    else {
+    guard let codec = CodecNegotiation.choose(offered: hello.codecs, supported: configuration.codecs) else {
       let supported = configuration.codecs.map(\.id.rawValue).joined(separator: ", ")
       reject(
         ParleyError(

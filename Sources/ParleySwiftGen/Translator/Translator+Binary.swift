@@ -72,7 +72,7 @@ extension Translator {
         + binaryWrite(element, name, field: nil, depth: depth + 1) + " }"
     case .map(let key, let mapped):
       let (keyName, valueName) = ("k\(depth)", "v\(depth)")
-      let entries = isSortable(key) ? "\(value).sorted { $0.key < $1.key }" : value
+      let entries = mapKeyOrder(key).map { "\(value).sorted { \($0) }" } ?? value
       return "writer.writeMap(\(fieldArgument)\(entries)) { writer, \(keyName), \(valueName) in "
         + binaryWrite(key, keyName, field: nil, depth: depth + 1) + "; "
         + binaryWrite(mapped, valueName, field: nil, depth: depth + 1) + " }"
@@ -90,13 +90,31 @@ extension Translator {
     }
   }
 
-  /// Whether map keys of `type` are `Comparable` in Swift, so that maps are written sorted and
-  /// equal maps give equal bytes.
-  func isSortable(_ type: TypeReference) -> Bool {
+  /// The comparison that orders map entries by key (`docs/binary-codec.md` §8) so that equal maps
+  /// give identical bytes, or `nil` for a key type the language does not allow.
+  ///
+  /// `Parley.ParleyMapOrder.precedes($0.key, $1.key)`,
+  /// `Parley.ParleyMapOrder.precedes($0.key.rawValue, $1.key.rawValue)` (distinct types).
+  func mapKeyOrder(_ type: TypeReference) -> String? {
+    let comparison = "Parley.ParleyMapOrder.precedes($0.key, $1.key)"
     switch type {
-    case .builtin(let builtin): builtin == .string || builtin.isInteger
-    default: false
+    case .builtin(let builtin):
+      return isOrderedKey(builtin) ? comparison : nil
+    case .named(let reference):
+      switch namedKind(reference) {
+      case .distinct(let builtin):
+        return isOrderedKey(builtin)
+          ? "Parley.ParleyMapOrder.precedes($0.key.rawValue, $1.key.rawValue)" : nil
+      case .enumeration: return comparison
+      case .message: return nil
+      }
+    default: return nil
     }
+  }
+
+  /// Whether `ParleyMapOrder` orders keys of `builtin`.
+  private func isOrderedKey(_ builtin: BuiltinType) -> Bool {
+    builtin == .string || builtin == .uuid || builtin.isInteger
   }
 
   /// The binary codec of a struct or error.

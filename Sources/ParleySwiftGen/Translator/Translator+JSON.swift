@@ -37,7 +37,10 @@ extension Translator {
       .line("try Parley.ParleyJSON.rejectUnknownKeys(in: decoder, known: \(known))")
     ]
     var encode: [SwiftStatement] = []
-    if !plans.isEmpty {
+    if plans.isEmpty {
+      // A field-less value is still an object (`{}`); without a container, a top-level encode fails.
+      encode.append(.line("_ = encoder.container(keyedBy: Parley.ParleyCodingKey.self)"))
+    } else {
       decode.append(.line("let container = try decoder.container(keyedBy: CodingKeys.self)"))
       encode.append(.line("var container = encoder.container(keyedBy: CodingKeys.self)"))
     }

@@ -1,0 +1,255 @@
+extension BinaryEnvelopeCodec {
+  /// Decodes a binary envelope; a frame starting with `{` is decoded as a JSON envelope.
+  ///
+  /// - Throws: ``ParleyError`` `PROTOCOL_ERROR` naming the problem (with its byte offset).
+  public func decode(_ bytes: [UInt8]) throws(ParleyError) -> Envelope {
+    if bytes.first == UInt8(ascii: "{") {
+      return try JSONEnvelopeCodec().decode(bytes)
+    }
+    do {
+      var reader = BinaryReader(bytes, maximumDepth: maxDepth)
+      return try Self.readEnvelope(&reader)
+    } catch let error as ParleyError {
+      throw error
+    } catch let error as BinaryDecodingError {
+      throw ParleyError(.protocolError, "malformed binary envelope: \(error)")
+    } catch {
+      throw ParleyError(.protocolError, "malformed binary envelope")
+    }
+  }
+
+  private static func readEnvelope(_ reader: inout BinaryReader) throws -> Envelope {
+    typealias F = BinaryEnvelopeLayout.Field
+    var envelope = Envelope(kind: .ping)
+    var version: Int?
+    var kind: EnvelopeKind?
+    while let field = try reader.nextField() {
+      switch field.number {
+      case F.version: version = try reader.readInt()
+      case F.kind:
+        if field.wireType == .lengthDelimited {
+          kind = EnvelopeKind(rawValue: try reader.readString())
+        } else {
+          kind = BinaryEnvelopeLayout.kind(number: try reader.readUInt64())
+        }
+      case F.id: envelope.id = try reader.readUInt64()
+      case F.contract: envelope.contract = try reader.readString()
+      case F.contractVersion: envelope.contractVersion = try reader.readInt()
+      case F.service: envelope.service = try reader.readString()
+      case F.method: envelope.method = try reader.readString()
+      case F.timeoutMs: envelope.timeoutMs = try reader.readInt64()
+      case F.context: envelope.context = try reader.readMessage { try readContext(&$0) }
+      case F.ok: envelope.ok = try reader.readBool()
+      case F.payload:
+        let payload = try reader.readBytes()
+        envelope.payload = payload.isEmpty ? nil : payload  // as written: an empty payload is absent
+      case F.credit: envelope.credit = try reader.readUInt64()
+      case F.error: envelope.error = try reader.readMessage { try readError(&$0) }
+      case F.from: envelope.from = try reader.readMessage { try readFrom(&$0) }
+      case F.hello: envelope.hello = try reader.readMessage { try readHello(&$0) }
+      case F.welcome: envelope.welcome = try reader.readMessage { try readWelcome(&$0) }
+      case F.auth: envelope.auth = try reader.readMessage { try readAuth(&$0) }
+      default: try reader.skipField()
+      }
+    }
+    guard let version else { throw ParleyError(.protocolError, "binary envelope without field 1 (v)") }
+    guard let kind else { throw ParleyError(.protocolError, "binary envelope without field 2 (kind)") }
+    envelope.version = version
+    envelope.kind = kind
+    switch kind {
+    case .reject, .goaway:
+      let error = envelope.error ?? ParleyError(.protocolError, "")
+      envelope.error = ParleyError(error.code, error.message, mayHaveRun: false)
+    case .hello:
+      if envelope.hello == nil { envelope.hello = Hello(codecs: [WireCodec.json.rawValue]) }
+    case .welcome:
+      guard envelope.welcome != nil else { throw ParleyError(.protocolError, "welcome without field 16") }
+    case .auth:
+      if envelope.auth == nil { envelope.auth = AuthExchange() }
+    default: break
+    }
+    return envelope
+  }
+
+  private static func readContext(_ reader: inout BinaryReader) throws -> CallContext {
+    typealias C = BinaryEnvelopeLayout.ContextField
+    var context = CallContext(root: "", chain: [], depth: 0)
+    while let field = try reader.nextField() {
+      switch field.number {
+      case C.root: context.root = try reader.readString()
+      case C.chain: try reader.readList(into: &context.chain) { try $0.readString() }
+      case C.depth: context.depth = try reader.readInt()
+      default: try reader.skipField()
+      }
+    }
+    return context
+  }
+
+  private static func readError(_ reader: inout BinaryReader) throws -> ParleyError {
+    typealias E = BinaryEnvelopeLayout.ErrorField
+    var codeName: String?
+    var message = ""
+    var mayHaveRun: Bool?
+    var app: Int64?
+    var name: String?
+    var payload: [UInt8] = []
+    var violations: [ParleyError.Violation] = []
+    while let field = try reader.nextField() {
+      switch field.number {
+      case E.code: codeName = try reader.readString()
+      case E.message: message = try reader.readString()
+      case E.mayHaveRun: mayHaveRun = try reader.readBool()
+      case E.app: app = try reader.readInt64()
+      case E.name: name = try reader.readString()
+      case E.payload: payload = try reader.readBytes()
+      case E.violations:
+        try reader.readList(into: &violations) { list in
+          try list.readMessage { entry in
+            let (path, text) = try readPair(&entry)
+            return ParleyError.Violation(path: path ?? "", message: text ?? "")
+          }
+        }
+      default: try reader.skipField()
+      }
+    }
+    var code = ParleyError.Code.internal
+    if let codeName {
+      if let known = ParleyError.Code(rawValue: codeName) {
+        code = known
+      } else {
+        message = "peer reported unknown error code \(codeName): \(message)"
+      }
+    }
+    var error = ParleyError(code, message, mayHaveRun: mayHaveRun, violations: violations)
+    if code == .application {
+      error.application = ParleyError.Application(code: app ?? 0, name: name ?? "", payload: payload)
+    }
+    return error
+  }
+
+  /// Reads a message of two string fields (a violation's path and message).
+  private static func readPair(_ reader: inout BinaryReader) throws -> (String?, String?) {
+    var first: String?
+    var second: String?
+    while let field = try reader.nextField() {
+      switch field.number {
+      case BinaryEnvelopeLayout.EntryField.first: first = try reader.readString()
+      case BinaryEnvelopeLayout.EntryField.second: second = try reader.readString()
+      default: try reader.skipField()
+      }
+    }
+    return (first, second)
+  }
+
+  private static func readFrom(_ reader: inout BinaryReader) throws -> PeerIdentity {
+    typealias P = BinaryEnvelopeLayout.FromField
+    var name: String?
+    var uid: UInt32?
+    var gid: UInt32?
+    var pid: Int32?
+    var address = ""
+    while let field = try reader.nextField() {
+      switch field.number {
+      case P.name: name = try reader.readString()
+      case P.uid: uid = try reader.readUInt32()
+      case P.gid: gid = try reader.readUInt32()
+      case P.pid: pid = try reader.readInt32()
+      case P.address: address = try reader.readString()
+      default: try reader.skipField()
+      }
+    }
+    var credentials: PeerCredentials?
+    if let uid, let gid { credentials = PeerCredentials(uid: uid, gid: gid, pid: pid) }
+    return PeerIdentity(credentials: credentials, name: name, address: address)
+  }
+
+  /// Reads a contract entry: name, version and (for served contracts) the minimum version.
+  private static func readContract(_ reader: inout BinaryReader) throws -> (String, Int, Int?) {
+    typealias N = BinaryEnvelopeLayout.EntryField
+    var name: String?
+    var version: Int?
+    var minVersion: Int?
+    while let field = try reader.nextField() {
+      switch field.number {
+      case N.first: name = try reader.readString()
+      case N.second: version = try reader.readInt()
+      case N.third: minVersion = try reader.readInt()
+      default: try reader.skipField()
+      }
+    }
+    guard let name, let version else {
+      throw ParleyError(.protocolError, "a contract entry needs field 1 (name) and field 2 (version)")
+    }
+    return (name, version, minVersion)
+  }
+
+  private static func readHello(_ reader: inout BinaryReader) throws -> Hello {
+    typealias H = BinaryEnvelopeLayout.HelloField
+    var codecs: [String]?
+    var hello = Hello(codecs: [])
+    while let field = try reader.nextField() {
+      switch field.number {
+      case H.codecs: try reader.readList(into: &codecs.orEmpty) { try $0.readString() }
+      case H.contracts:
+        try reader.readList(into: &hello.contracts) { list in
+          let (name, version, _) = try list.readMessage { try readContract(&$0) }
+          return ContractVersion(name: name, version: version)
+        }
+      case H.name: hello.name = try reader.readString()
+      case H.token: hello.token = try reader.readString()
+      case H.maxFrame: hello.maxFrame = try reader.readInt()
+      default: try reader.skipField()
+      }
+    }
+    hello.codecs = codecs ?? [WireCodec.json.rawValue]
+    return hello
+  }
+
+  private static func readWelcome(_ reader: inout BinaryReader) throws -> Welcome {
+    typealias W = BinaryEnvelopeLayout.WelcomeField
+    var codec: String?
+    var welcome = Welcome(
+      codec: "", maxFrame: WireProtocol.defaultMaxFrameSize, heartbeatMs: 0, maxInFlight: Int.max)
+    while let field = try reader.nextField() {
+      switch field.number {
+      case W.codec: codec = try reader.readString()
+      case W.maxFrame: welcome.maxFrame = try reader.readInt()
+      case W.heartbeatMs: welcome.heartbeatMs = try reader.readInt()
+      case W.maxInFlight: welcome.maxInFlight = try reader.readInt()
+      case W.contracts:
+        try reader.readList(into: &welcome.contracts) { list in
+          let (name, version, minVersion) = try list.readMessage { try readContract(&$0) }
+          return ServedContract(name: name, version: version, minimumVersion: minVersion ?? 1)
+        }
+      case W.name: welcome.name = try reader.readString()
+      case W.proof: welcome.proof = try reader.readBytes()
+      default: try reader.skipField()
+      }
+    }
+    guard let codec else { throw ParleyError(.protocolError, "welcome without field 1 (codec)") }
+    welcome.codec = codec
+    return welcome
+  }
+
+  private static func readAuth(_ reader: inout BinaryReader) throws -> AuthExchange {
+    typealias A = BinaryEnvelopeLayout.AuthField
+    var auth = AuthExchange()
+    while let field = try reader.nextField() {
+      switch field.number {
+      case A.challenge: auth.challenge = try reader.readBytes()
+      case A.nonce: auth.nonce = try reader.readBytes()
+      case A.proof: auth.proof = try reader.readBytes()
+      default: try reader.skipField()
+      }
+    }
+    return auth
+  }
+}
+
+extension Optional where Wrapped == [String] {
+  /// The array, created empty when `nil`, for appending in place.
+  fileprivate var orEmpty: [String] {
+    get { self ?? [] }
+    set { self = newValue }
+  }
+}
