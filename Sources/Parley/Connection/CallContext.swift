@@ -35,8 +35,14 @@ public struct CallContext: Sendable, Equatable, Hashable {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     let value = z ^ (z >> 31)
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    // 16 hex digits written in place: one allocation per root, not three.
+    return String(unsafeUninitializedCapacity: 16) { buffer in
+      for index in 0..<16 {
+        let digit = UInt8(truncatingIfNeeded: (value >> UInt64(60 - 4 * index)) & 0xF)
+        buffer[index] = digit < 10 ? 0x30 + digit : 0x57 + digit  // 0-9, a-f
+      }
+      return 16
+    }
   }
 
   /// The context for a call to `service` made from within this one.

@@ -95,7 +95,8 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   func send(_ envelope: Envelope, flushNow: Bool = true) -> ParleyError? {
     let (codec, peerMax, closed) = state.withLock { ($0.codec, $0.peerMaxFrame, $0.closed) }
     if closed { return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed") }
-    var bytes = FrameEncoder.begin()
+    // Room for the envelope's fields plus its payload: one allocation, no regrowth.
+    var bytes = FrameEncoder.begin(capacity: 320 + (envelope.payload?.count ?? 0))
     codec.encode(envelope, into: &bytes)
     let length = FrameEncoder.finish(&bytes)
     if length > peerMax {

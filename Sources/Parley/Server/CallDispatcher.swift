@@ -154,7 +154,7 @@ final class CallDispatcher: Sendable {
         return ParleyError(
           .overloaded, "\(maxStreams) streams are already running for this connection", mayHaveRun: false)
       }
-      state.inbound[id] = Inbound(deadline: deadlineNanos, stream: writer)
+      state.inbound.updateValue(Inbound(deadline: deadlineNanos, stream: writer), forKey: id)
       return nil
     }
     if let refusal {
@@ -163,24 +163,35 @@ final class CallDispatcher: Sendable {
     }
     // The task is created outside the lock (it may finish at once and needs the lock); a cancel
     // or timeout that came in between is applied as soon as the handle is stored.
-    let operation: @Sendable () async -> Void = { [self] in
-      let started = ContinuousClock.now
-      notify(.handlerStarted, envelope)
-      let outcome = await run(handler, call, deadline: envelope.timeoutMs == nil ? nil : deadlineNanos)
-      switch outcome {
-      case .success: notify(.succeeded, envelope, duration: ContinuousClock.now - started)
-      case .failure(let error):
-        notify(.failed, envelope, error: error, duration: ContinuousClock.now - started)
+    let handlerDeadline = envelope.timeoutMs == nil ? nil : Optional(deadlineNanos)
+    let operation: @Sendable () async -> Void
+    if observer == nil {
+      // The hot path: no clock reads, no events, no envelope kept by the closure.
+      operation = { [self] in finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer)
       }
-      finish(id, outcome, stream: writer)
+    } else {
+      operation = { [self] in
+        let started = ContinuousClock.now
+        notify(.handlerStarted, envelope)
+        let outcome = await run(handler, call, deadline: handlerDeadline)
+        switch outcome {
+        case .success: notify(.succeeded, envelope, duration: ContinuousClock.now - started)
+        case .failure(let error):
+          notify(.failed, envelope, error: error, duration: ContinuousClock.now - started)
+        }
+        finish(id, outcome, stream: writer)
+      }
     }
     // Inline: the handler starts on this I/O thread and runs until its first suspension (no
     // thread hop; its reply joins this read batch's write). Otherwise it starts on the pool.
     let task = startsInline ? Task.immediate(operation: operation) : Task(operation: operation)
     let cancelNow = state.withLock { state -> Bool in
-      guard state.inbound[id] != nil else { return false }  // already finished
-      state.inbound[id]?.task = task
-      return state.inbound[id]?.answered == true
+      // Read, change, write back: `inbound[id]?.task = …` would run the dictionary's `_modify`
+      // coroutine, whose frame is allocated on every call.
+      guard var entry = state.inbound[id] else { return false }  // already finished
+      entry.task = task
+      state.inbound.updateValue(entry, forKey: id)
+      return entry.answered
     }
     if cancelNow { task.cancel() }
     if deadlineNanos != UInt64.max, !core.timerIsSet(before: deadlineNanos) {

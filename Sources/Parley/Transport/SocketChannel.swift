@@ -73,7 +73,8 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
       if state.closed { return .refuse }
       if state.flushing || state.waitingWritable || state.corked || !flushNow {
         if state.buffer.count + bytes.count > maxPendingBytes { return .refuse }
-        state.buffer.append(contentsOf: bytes)
+        // The first frame of a batch becomes the buffer (no copy); later ones are appended.
+        if state.buffer.isEmpty { state.buffer = bytes } else { state.buffer.append(contentsOf: bytes) }
         if flushNow || state.flushing || state.waitingWritable || state.corked || state.flushScheduled {
           return .queued
         }
