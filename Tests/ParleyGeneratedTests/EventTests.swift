@@ -6,38 +6,6 @@ import Testing
 /// socket in a temporary directory.
 @Suite("Generated events through a gateway", .timeLimit(.minutes(1)))
 struct EventTests {
-  /// A hub, a `Ticker` service linked to it (the publisher) and a subscriber; all closed after
-  /// `body`.
-  static func withGateway(
-    _ body: (_ service: GatewayServiceLink, _ subscriber: GatewayClient) async throws -> Void
-  ) async throws {
-    let directory = try TestServer.makeTemporaryDirectory(prefix: "parley-gen-events")
-    let hub = GatewayHub(configuration: GatewayConfiguration())
-    let endpoint = Endpoint.unix(path: directory + "/gateway.sock")
-    do {
-      try await hub.start(on: endpoint)
-      let service = try await GatewayServiceLink.connect(
-        to: endpoint, services: [TickerHandler(probe: TickerProbe()).parleyRegistration()],
-        configuration: GatewayServiceConfiguration(name: "ticker"))
-      let subscriber = try await GatewayClient.connect(to: endpoint)
-      do {
-        try await body(service, subscriber)
-      } catch {
-        await subscriber.close()
-        await service.close()
-        throw error
-      }
-      await subscriber.close()
-      await service.close()
-    } catch {
-      await hub.stop(grace: .milliseconds(200))
-      TestServer.removeTree(directory)
-      throw error
-    }
-    await hub.stop(grace: .milliseconds(200))
-    TestServer.removeTree(directory)
-  }
-
   /// The first `count` payloads of `events`, or fewer if the time limit passes.
   static func first(_ count: Int, of events: ParleyTypedEvents<GenStreams.Notice>) async throws
     -> [GenStreams.Notice]
@@ -53,7 +21,7 @@ struct EventTests {
   }
 
   @Test func aTypedPublishReachesATypedSubscriptionInOrder() async throws {
-    try await Self.withGateway { service, subscriber in
+    try await withTickerGateway { service, subscriber in
       let notices = try await GenStreams.TickerClient(subscriber).noticed.subscribe()
       let publisher = GenStreams.TickerClient(service).noticed
       #expect(publisher.topic == "gen.streams.noticed")
@@ -65,7 +33,7 @@ struct EventTests {
   }
 
   @Test func anUndecodableEventIsDroppedAndCountedAndTheSubscriptionLivesOn() async throws {
-    try await Self.withGateway { service, subscriber in
+    try await withTickerGateway { service, subscriber in
       let notices = try await GenStreams.TickerClient(subscriber).noticed.subscribe()
       try await service.publish(
         contract: "gen.streams", service: "Ticker", event: "noticed", payload: Array(#"{"serial":"x"}"#.utf8))
@@ -81,7 +49,7 @@ struct EventTests {
   }
 
   @Test func anEventWithoutPayload() async throws {
-    try await Self.withGateway { service, subscriber in
+    try await withTickerGateway { service, subscriber in
       let ticks = try await GenStreams.TickerClient(subscriber).ticked.subscribe()
       for _ in 0..<3 { try await GenStreams.TickerClient(service).ticked.publish(()) }
       let received = try await withTimeLimit(.seconds(20)) {

@@ -237,6 +237,31 @@ struct StreamTests {
     await fixture.stop()
   }
 
+  /// The same generated client through a gateway: items in order under flow control, a
+  /// declared error as its Swift type, and an early exit cancels the handler at the instance.
+  @Test func throughAGateway() async throws {
+    let probe = TickerProbe()
+    try await withTickerGateway(probe: probe) { _, caller in
+      let client = GenStreams.TickerClient(caller)
+      try await withTimeLimit {
+        var indices: [Int32] = []
+        for try await tick in try await client.count(count: 500, options: CallOptions(streamCredit: 8)) {
+          indices.append(tick.index)
+        }
+        #expect(indices == Array(0..<500))
+        await #expect(throws: GenStreams.TickLimit(after: 2)) {
+          for try await _ in try await client.count(count: 10, failAfter: 2) {}
+        }
+        var received = 0
+        for try await _ in try await client.forever(options: CallOptions(streamCredit: 4)) {
+          received += 1
+          if received == 10 { break }
+        }
+      }
+      #expect(await waitUntil { probe.foreverCancelled }, "the handler was not cancelled")
+    }
+  }
+
   @Test func aStreamOnATransportWithoutStreamsFailsClearly() async throws {
     struct CallsOnly: ParleyCallTransport {
       var codec: WireCodec { .json }
