@@ -164,13 +164,23 @@ final class CallDispatcher: Sendable {
     // The task is created outside the lock (it may finish at once and needs the lock); a cancel
     // or timeout that came in between is applied as soon as the handle is stored.
     let handlerDeadline = envelope.timeoutMs == nil ? nil : Optional(deadlineNanos)
-    let operation: @Sendable () async -> Void
+    // Inline: the handler starts on this I/O thread and runs until its first suspension (no
+    // thread hop; its reply joins this read batch's write). Otherwise it starts on the pool.
+    let task: Task<Void, Never>
     if observer == nil {
-      // The hot path: no clock reads, no events, no envelope kept by the closure.
-      operation = { [self] in finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer)
+      // The hot path: no clock reads, no events, no envelope kept by the closure, and closure
+      // literals handed straight to the task (a closure value would need a conversion thunk).
+      if startsInline {
+        task = Task.immediate { [self] in
+          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer)
+        }
+      } else {
+        task = Task { [self] in
+          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer)
+        }
       }
     } else {
-      operation = { [self] in
+      let operation: @Sendable () async -> Void = { [self] in
         let started = ContinuousClock.now
         notify(.handlerStarted, envelope)
         let outcome = await run(handler, call, deadline: handlerDeadline)
@@ -181,10 +191,8 @@ final class CallDispatcher: Sendable {
         }
         finish(id, outcome, stream: writer)
       }
+      task = startsInline ? Task.immediate(operation: operation) : Task(operation: operation)
     }
-    // Inline: the handler starts on this I/O thread and runs until its first suspension (no
-    // thread hop; its reply joins this read batch's write). Otherwise it starts on the pool.
-    let task = startsInline ? Task.immediate(operation: operation) : Task(operation: operation)
     let cancelNow = state.withLock { state -> Bool in
       // Read, change, write back: `inbound[id]?.task = …` would run the dictionary's `_modify`
       // coroutine, whose frame is allocated on every call.
