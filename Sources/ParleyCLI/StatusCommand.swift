@@ -9,8 +9,8 @@ struct StatusCommand: CLICommand {
     usage: parley status --gateway PATH [--json]
 
     Asks the gateway hub for its status and prints the connected services with their
-    instances (contract version, pid, connected at, last heard from, calls routed, errors) and,
-    per method, calls, errors and latency (mean, p50, p99, max).
+    instances (contract version, pid, connected at, last heard from, calls routed, errors,
+    ejections for failing repeatedly), events dropped for slow subscribers and, per method, calls, errors and latency (mean, p50, p99, max).
 
     options:
       --gateway PATH  the hub's socket (or unix:PATH, tcp:HOST:PORT)
@@ -79,6 +79,7 @@ struct StatusCommand: CLICommand {
     )
     lines.append(
       "connections \(status.connections), calls in flight \(status.callsInFlight), subscriptions \(status.subscriptions), dropped replies \(status.forgedReplies), undeliverable \(status.undeliverable)"
+        + (status.droppedEvents.map { ", events dropped for slow subscribers \($0)" } ?? "")
     )
     if status.services.isEmpty { lines.append("no services registered") }
     for service in status.services {
@@ -92,6 +93,12 @@ struct StatusCommand: CLICommand {
         lines.append(
           "    connected \(formatter.string(from: instance.connectedAt)), last heard \(instance.lastHeardMsAgo) ms ago, routed \(instance.routed), errors \(instance.errors), in flight \(instance.inFlight)"
         )
+        if let ejectedForMs = instance.ejectedForMs {
+          lines.append("    EJECTED for failing repeatedly: probed again in \(ejectedForMs) ms")
+        }
+        if let ejections = instance.ejections, ejections > 0 {
+          lines.append("    ejections so far: \(ejections)")
+        }
         lines.append("    methods: \(instance.methods.joined(separator: ", "))")
         if !instance.events.isEmpty { lines.append("    events: \(instance.events.joined(separator: ", "))") }
       }

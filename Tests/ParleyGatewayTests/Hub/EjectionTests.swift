@@ -87,6 +87,13 @@ import Testing
     #expect(ejected?.ejectedForMs != nil)
     // While ejected, every call goes to the good instance.
     for _ in 0..<6 { #expect(await whoami(client) == #""good""#) }
+    // `parley status` says so to a person.
+    if case .unix(let path) = harness.endpoint {
+      let status = try ChildProcess(["status", "--gateway", path])
+      #expect(await status.waitForExit() == 0)
+      #expect(status.output.contains { $0.contains("EJECTED for failing repeatedly") })
+      #expect(status.output.contains { $0.contains("ejections so far: 1") })
+    }
     await client.close()
     await bad.close()
     await good.close()
