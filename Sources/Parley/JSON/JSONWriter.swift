@@ -119,17 +119,13 @@ public struct JSONWriter: Sendable {
   /// Writes `true` or `false`.
   public mutating func bool(_ value: Bool) {
     valuePrefix()
-    if value {
-      bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-    } else {
-      bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-    }
+    appendLiteral(value ? "true" : "false")
   }
 
   /// Writes `null`.
   public mutating func null() {
     valuePrefix()
-    bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+    appendLiteral("null")
   }
 
   /// Writes an already-encoded JSON value verbatim (e.g. a message payload).
@@ -163,42 +159,74 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
   private mutating func appendEscaped(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
-    var text = value
-    text.withUTF8 { utf8 in
-      var runStart = 0
-      var index = 0
-      while index < utf8.count {
-        let byte = utf8[index]
-        if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
-          index += 1
-          continue
-        }
-        if runStart < index {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-        }
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case 0x22: bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        default:
-          bytes.append(contentsOf: [
-            UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)],
-          ])
-        }
-        index += 1
-        runStart = index
-      }
-      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    // Native strings (literals, and most others) expose their UTF-8 without a copy or a retain.
+    if value.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0) }) == nil {
+      var text = value
+      text.withUTF8 { appendEscaped(utf8: $0) }
     }
+  }
+
+  private mutating func appendEscaped(utf8: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
+    var runStart = 0
+    var index = 0
+    while index < utf8.count {
+      // Skip 8 bytes at a time while none of them may need escaping.
+      while index &+ 8 <= utf8.count, let base = utf8.baseAddress,
+        !Self.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      {
+        index &+= 8
+      }
+      guard index < utf8.count else { break }
+      let byte = utf8[index]
+      if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+        index += 1
+        continue
+      }
+      if runStart < index {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+      }
+      bytes.append(UInt8(ascii: "\\"))
+      switch byte {
+      case 0x22: bytes.append(0x22)
+      case 0x5C: bytes.append(0x5C)
+      case 0x0A: bytes.append(UInt8(ascii: "n"))
+      case 0x0D: bytes.append(UInt8(ascii: "r"))
+      case 0x09: bytes.append(UInt8(ascii: "t"))
+      case 0x08: bytes.append(UInt8(ascii: "b"))
+      case 0x0C: bytes.append(UInt8(ascii: "f"))
+      default:
+        let hex: StaticString = "0123456789abcdef"
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(0x30)
+        bytes.append(0x30)
+        bytes.append(hex.utf8Start[Int(byte >> 4)])
+        bytes.append(hex.utf8Start[Int(byte & 0xF)])
+      }
+      index += 1
+      runStart = index
+    }
+    if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether any of the 8 bytes in `word` may be a control character, `"` or `\\` (false
+  /// positives are allowed: the caller then looks at each byte).
+  @inline(__always)
+  private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let control = (word &- ones &* 0x20) & ~word & high
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let zeroInQuote = (quote &- ones) & ~quote & high
+    let zeroInBackslash = (backslash &- ones) & ~backslash & high
+    return control | zeroInQuote | zeroInBackslash != 0
+  }
+
+  /// Appends the bytes of an ASCII literal (`true`, `false`, `null`) without building an array.
+  private mutating func appendLiteral(_ literal: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 }
