@@ -78,7 +78,8 @@ extension RuntimeSocketSuites {
         #expect(OpenSockets.descriptors(matching: "peer on \(endpoint)").count == 1)
       }
       #expect(await eventually { server.connectionCount == 0 })
-      #expect(await eventually { OpenSockets.descriptors(matching: "\(endpoint)").count == 1 })  // the listener
+      // Only the listener is left for this endpoint.
+      #expect(await eventually { OpenSockets.descriptors(matching: "\(endpoint)").count == 1 })
       await server.stop(grace: .milliseconds(100))
       #expect(await eventually { OpenSockets.descriptors(matching: directory).isEmpty })
     }
