@@ -111,7 +111,7 @@ import Testing
     let client = try await gateway.client()
     #expect(await Self.rolesOf(client.connection) == nil)
 
-    role.signal(SIGSTOP)
+    #expect(await role.suspend())
     for _ in 0..<3 {
       let error = await Self.rolesOf(client.connection, timeout: .milliseconds(300))
       #expect(error?.code == .timeout)
@@ -137,7 +137,7 @@ import Testing
     let client = try await gateway.client()
     #expect(await Self.rolesOf(client.connection) == nil)
 
-    gateway.child.signal(SIGSTOP)
+    #expect(await gateway.child.suspend())
     let stalled = await withTaskGroup(of: ParleyError?.self) { group in
       for _ in 0..<4 { group.addTask { await Self.rolesOf(client.connection, timeout: .milliseconds(300)) } }
       var errors: [ParleyError?] = []

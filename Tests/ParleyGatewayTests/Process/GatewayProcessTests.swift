@@ -48,7 +48,7 @@ import Testing
     let role = try gateway.service("role")
     #expect(try await gateway.waitForInstances(of: "RoleService", count: 1))
     let client = try await gateway.client()
-    role.signal(SIGSTOP)  // the call reaches it but is never answered …
+    #expect(await role.suspend())  // the call reaches it but is never answered …
     let call = Task { await parleyError { _ = try await rolesOf(client, timeout: .seconds(30)) } }
     #expect(await eventually { (try? await client.status())?.callsInFlight == 1 })
     role.signal(SIGKILL)  // … until it dies
@@ -64,7 +64,7 @@ import Testing
     let gateway = try await GatewayProcess(heartbeatMs: 100)
     let role = try gateway.service("role")
     #expect(try await gateway.waitForInstances(of: "RoleService", count: 1))
-    role.signal(SIGSTOP)  // alive to the kernel, silent to the hub
+    #expect(await role.suspend())  // alive to the kernel, silent to the hub
     #expect(try await gateway.waitForInstances(of: "RoleService", count: 0, timeout: .seconds(15)))
     let client = try await gateway.client()
     let error = await parleyError { _ = try await rolesOf(client) }

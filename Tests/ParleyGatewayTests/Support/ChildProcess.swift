@@ -87,6 +87,20 @@ final class ChildProcess: Sendable {
 
   func signal(_ number: Int32) { kill(pid, number) }
 
+  /// Sends SIGSTOP and waits until the kernel reports the process stopped (`kill` returns before
+  /// a process running on another core has actually stopped, so a call could still be answered).
+  func suspend(timeout: Duration = .seconds(10)) async -> Bool {
+    kill(pid, SIGSTOP)
+    return await eventually(timeout: timeout) {
+      // /proc/PID/stat: "pid (comm) S …"; the state follows the last ')'.
+      guard let stat = try? String(contentsOfFile: "/proc/\(self.pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return false }
+      let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+      return state == "T" || state == "t"
+    }
+  }
+
   /// Waits for the process to exit and its output to be read to the end; returns its status,
   /// or `nil` after `timeout`.
   func waitForExit(timeout: Duration = .seconds(10)) async -> Int32? {
