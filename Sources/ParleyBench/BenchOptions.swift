@@ -17,6 +17,9 @@ struct BenchOptions: Sendable {
   var sameProcess = false
   /// Start the servers' handlers on their I/O thread (`ServerConfiguration.startsHandlersOnIOThread`).
   var inlineHandlers = false
+  /// The commit measured, recorded in the JSON; by default `git rev-parse HEAD` of the current
+  /// directory (give it when running from an exported tree).
+  var commit: String?
   /// Print the scenarios and exit.
   var listOnly = false
   /// Print the usage and exit.
@@ -24,7 +27,7 @@ struct BenchOptions: Sendable {
 
   static let usage = """
     usage: parley-bench [--scenario NAME[,NAME…]] [--quick] [--json PATH] [--warmup S] [--duration S]
-                        [--same-process] [--inline-handlers] [--list]
+                        [--same-process] [--inline-handlers] [--commit SHA] [--list]
            parley-bench compare A.json B.json
            parley-bench serve (--unix PATH | --tcp HOST:PORT) [--inline-handlers]
            parley-bench serve-gateway (--unix PATH | --tcp HOST:PORT)
@@ -65,6 +68,7 @@ struct BenchOptions: Sendable {
         durationGiven = number
       case "--same-process": sameProcess = true
       case "--inline-handlers": inlineHandlers = true
+      case "--commit": commit = try value()
       case "--list": listOnly = true
       case "-h", "--help": helpOnly = true
       default: throw BenchError("unknown option '\(arguments[index])'\n\(Self.usage)")

@@ -4,9 +4,9 @@ import Foundation
 enum BenchReport {
   /// Prints the header line of a run.
   static func printHeader(_ info: RunInfo, _ options: BenchOptions) {
-    print(
-      "parley-bench \(info.commit.map { "at \($0)\(info.dirty == true ? "+changes" : "")" } ?? ""): \(info.cpus) CPUs, \(info.system), load \(info.loadBefore.map { String(format: "%.2f", $0) }.joined(separator: " "))"
-    )
+    let commit = info.commit.map { " at \($0)\(info.dirty == true ? "+changes" : "")" } ?? ""
+    let load = info.loadBefore.map { String(format: "%.2f", $0) }.joined(separator: " ")
+    print("parley-bench\(commit): \(info.cpus) CPUs, \(info.system), load average \(load)")
     print(
       "warm-up \(options.warmup) s, measured \(options.duration) s per row\(options.quick ? " (--quick: smoke run, not comparable)" : ""); servers in \(options.sameProcess ? "this process" : "child processes")\(options.inlineHandlers ? ", handlers on the I/O thread" : "")"
     )

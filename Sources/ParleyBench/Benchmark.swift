@@ -9,7 +9,7 @@ struct Benchmark {
   let arguments: [String]
 
   func run() async throws {
-    var info = await RunInfo.collect(arguments: arguments)
+    var info = await RunInfo.collect(arguments: arguments, commit: options.commit)
     BenchReport.printHeader(info, options)
     let directory = try TestServer.makeTemporaryDirectory(prefix: "parley-bench")
     defer { TestServer.removeTree(directory) }

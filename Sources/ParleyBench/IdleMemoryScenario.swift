@@ -23,7 +23,6 @@ enum IdleMemoryScenario {
       }
       try await Task.sleep(for: .milliseconds(500))
       let hubBefore = hub.residentBytes ?? 0
-      let selfBefore = ResidentMemory.bytes() ?? 0
       connections = try await withThrowingTaskGroup(of: [ClientConnection].self) { group in
         let lanes = 16
         for lane in 0..<lanes {
@@ -39,7 +38,6 @@ enum IdleMemoryScenario {
       }
       try await Task.sleep(for: .seconds(1))
       let hubAfter = hub.residentBytes ?? 0
-      let selfAfter = ResidentMemory.bytes() ?? 0
       for connection in connections { await connection.close() }
       connections = []
       try await Task.sleep(for: .milliseconds(500))
@@ -53,7 +51,6 @@ enum IdleMemoryScenario {
       result.details = [
         ("hubRSSBeforeBytes", Double(hubBefore)), ("hubRSSWithConnectionsBytes", Double(hubAfter)),
         ("hubRSSAfterCloseBytes", Double(hubClosed)),
-        ("clientRSSPerConnectionBytes", rounded(Double(selfAfter - selfBefore) / Double(count), 0)),
         ("openFileLimit", Double(limit)),
       ]
       if count < wanted {

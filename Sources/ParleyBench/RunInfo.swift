@@ -18,7 +18,7 @@ struct RunInfo: Sendable {
   /// Whether the work tree had uncommitted changes under `Sources/` or in `Package.swift`.
   var dirty: Bool?
 
-  static func collect(arguments: [String]) async -> RunInfo {
+  static func collect(arguments: [String], commit given: String?) async -> RunInfo {
     let formatter = ISO8601DateFormatter()
     var name = utsname()
     uname(&name)
@@ -28,8 +28,12 @@ struct RunInfo: Sendable {
       }
     }
     let system = "\(field(name.sysname)) \(field(name.release)) \(field(name.machine))"
-    let commit = await git(["rev-parse", "--short=12", "HEAD"])
-    let status = await git(["status", "--porcelain", "--", "Sources", "Package.swift"])
+    var commit = given
+    var status: String?
+    if given == nil {
+      commit = await git(["rev-parse", "--short=12", "HEAD"])
+      status = await git(["status", "--porcelain", "--", "Sources", "Package.swift"])
+    }
     return RunInfo(
       date: formatter.string(from: Date()), command: (["parley-bench"] + arguments).joined(separator: " "),
       cpus: ProcessInfo.processInfo.activeProcessorCount, system: system, loadBefore: loadAverage(),
