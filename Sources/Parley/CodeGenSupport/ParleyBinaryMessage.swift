@@ -34,7 +34,8 @@ extension ParleyBinaryMessage {
   /// The message encoded as a whole payload.
   @inlinable
   public var parleyBinaryBytes: [UInt8] {
-    var writer = BinaryWriter()
+    // Room for a typical message up front: growing from the default 64 bytes costs reallocations.
+    var writer = BinaryWriter(capacity: 512)
     encodeParleyBinary(to: &writer)
     return writer.bytes
   }
