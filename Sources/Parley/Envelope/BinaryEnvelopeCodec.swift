@@ -27,15 +27,25 @@ public struct BinaryEnvelopeCodec: EnvelopeCodec {
 
   // MARK: Encoding
 
-  /// Appends `envelope` as a binary message.
+  /// Appends `envelope` as a binary message. The payload is copied once, straight into `bytes`.
   public func encode(_ envelope: Envelope, into bytes: inout [UInt8]) {
-    var writer = BinaryWriter(capacity: 64 + (envelope.payload?.count ?? 0))
-    Self.write(envelope, to: &writer)
+    var writer = BinaryWriter(capacity: 256)
+    Self.writeHeader(envelope, to: &writer)
+    if let payload = envelope.payload, !payload.isEmpty {
+      writer.writeTag(field: BinaryEnvelopeLayout.Field.payload, wireType: .lengthDelimited)
+      writer.writeVarint(UInt64(payload.count))
+      let needed = bytes.count + writer.count + payload.count + 64
+      if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
+      writer.withUnsafeBytes { bytes.append(contentsOf: $0) }
+      bytes.append(contentsOf: payload)
+      writer.removeAll()
+    }
+    Self.writeTrailer(envelope, to: &writer)
     writer.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
 
-  /// Writes the fields of `envelope`, in ascending field-number order.
-  static func write(_ envelope: Envelope, to writer: inout BinaryWriter) {
+  /// Writes the fields before the payload (1 … 10), in ascending field-number order.
+  static func writeHeader(_ envelope: Envelope, to writer: inout BinaryWriter) {
     typealias F = BinaryEnvelopeLayout.Field
     writer.writeInt(field: F.version, envelope.version)
     if let number = BinaryEnvelopeLayout.number(of: envelope.kind) {
@@ -58,7 +68,11 @@ public struct BinaryEnvelopeCodec: EnvelopeCodec {
       }
     }
     if let ok = envelope.ok { writer.writeBool(field: F.ok, ok) }
-    if let payload = envelope.payload, !payload.isEmpty { writer.writeBytes(field: F.payload, payload) }
+  }
+
+  /// Writes the fields after the payload (12 … 17), in ascending field-number order.
+  static func writeTrailer(_ envelope: Envelope, to writer: inout BinaryWriter) {
+    typealias F = BinaryEnvelopeLayout.Field
     if let credit = envelope.credit { writer.writeUInt64(field: F.credit, credit) }
     if let error = envelope.error { writer.writeMessage(field: F.error) { writeError(error, to: &$0) } }
     if let from = envelope.from { writer.writeMessage(field: F.from) { writeFrom(from, to: &$0) } }
