@@ -46,6 +46,7 @@ struct Benchmark {
     case .oneway: return try await OnewayScenario.run(context)
     case .events: return try await EventFanoutScenario.run(context)
     case .stream: return try await StreamScenario.run(context)
+    case .codec: return try await CodecResults.run(context)
     case .compiler: return try await CompilerScenario.run(context)
     case .idleMemory: return try await IdleMemoryScenario.run(context)
     case .callGrowth: return try await CallGrowthScenario.run(context)
