@@ -29,8 +29,11 @@ struct BinaryFuzzTests {
     }
   }
 
-  /// Decodes `bytes` both schema-less and as a sample order; only `BinaryDecodingError` may escape.
-  private static func decodeEverything(_ bytes: [UInt8]) -> (walked: Bool, decoded: Bool) {
+  /// Decodes `bytes` both schema-less and as a sample order; only `BinaryDecodingError` may escape
+  /// (anything else is added to `problems`).
+  private static func decodeEverything(_ bytes: [UInt8], problems: inout [String]) -> (
+    walked: Bool, decoded: Bool
+  ) {
     var walked = false
     var decoded = false
     var reader = BinaryReader(bytes, maximumDepth: 8)
@@ -39,27 +42,35 @@ struct BinaryFuzzTests {
       walked = true
     } catch is BinaryDecodingError {
     } catch {
-      Issue.record("walk threw \(error)")
+      problems.append("walk threw \(error) for \(bytes)")
     }
     do {
       _ = try SampleOrder.decode(bytes)
       decoded = true
     } catch is BinaryDecodingError {
     } catch {
-      Issue.record("decode threw \(error)")
+      problems.append("decode threw \(error) for \(bytes)")
     }
     return (walked, decoded)
   }
 
   @Test("100,000 random buffers and 100,000 mutated valid encodings never crash or hang")
   func fuzz() async {
-    // Yields now and then so the socket tests sharing the cooperative pool are not starved.
+    // On a thread of its own: a long loop on the 2-thread cooperative pool starves socket tests.
+    let (walkedCount, decodedCount, problems) = await onDedicatedThread { Self.fuzzRounds() }
+    #expect(problems.isEmpty, "\(problems.prefix(20))")
+    // Sanity: the fuzzer exercises both outcomes.
+    #expect(walkedCount > 0)
+    #expect(decodedCount > 0)
+  }
+
+  private static func fuzzRounds() -> (walked: Int, decoded: Int, problems: [String]) {
     var random = CodecRandom(seed: 0xC0DEC)
+    var problems: [String] = []
     var walkedCount = 0
     var decodedCount = 0
     // Purely random buffers, biased towards plausible tags and small lengths.
-    for round in 0..<100_000 {
-      if round % 1_000 == 0 { await Task.yield() }
+    for _ in 0..<100_000 {
       let length = Int(random.next() % 48)
       var bytes = [UInt8](repeating: 0, count: length)
       for index in bytes.indices {
@@ -67,13 +78,11 @@ struct BinaryFuzzTests {
         bytes[index] =
           roll % 4 == 0 ? UInt8(truncatingIfNeeded: (roll >> 8) % 16) : UInt8(truncatingIfNeeded: roll >> 8)
       }
-      let result = Self.decodeEverything(bytes)
-      if result.walked { walkedCount += 1 }
+      if decodeEverything(bytes, problems: &problems).walked { walkedCount += 1 }
     }
     // Mutations of a valid encoding: flipped bits, replaced bytes, insertions, deletions, cuts.
     let seed = SampleOrder.example.encoded()
-    for round in 0..<100_000 {
-      if round % 1_000 == 0 { await Task.yield() }
+    for _ in 0..<100_000 {
       var bytes = seed
       for _ in 0...(random.next() % 4) {
         guard !bytes.isEmpty else { break }
@@ -86,11 +95,8 @@ struct BinaryFuzzTests {
         default: bytes.removeLast(Int(random.next() % UInt64(bytes.count)))
         }
       }
-      let result = Self.decodeEverything(bytes)
-      if result.decoded { decodedCount += 1 }
+      if decodeEverything(bytes, problems: &problems).decoded { decodedCount += 1 }
     }
-    // Sanity: the fuzzer exercises both outcomes.
-    #expect(walkedCount > 0)
-    #expect(decodedCount > 0)
+    return (walkedCount, decodedCount, problems)
   }
 }
