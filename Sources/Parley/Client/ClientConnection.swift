@@ -259,9 +259,13 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     if let error = core.send(envelope) { throw error }
   }
 
-  /// Routes inbound envelopes of `kind` (e.g. `event`, `streamItem`) to `handler`, called on the
-  /// I/O thread: it must return quickly. Kinds without a handler are counted and, when they carry
-  /// an id, answered with `PROTOCOL_ERROR`.
+  /// Routes inbound envelopes of `kind` (e.g. `event`, `call`) to `handler`, called on the I/O
+  /// thread: it must return quickly. Kinds without a handler are counted and, when they carry an
+  /// id, answered with `PROTOCOL_ERROR`.
+  ///
+  /// `reply`, `streamEnd` and the `streamItem`s of this connection's own streams always go to the
+  /// calls and streams it opened; the `streamItem` handler receives only credit grants (a
+  /// `streamItem` with `credit` and no `payload`) for streams this connection serves.
   public func setHandler(for kind: EnvelopeKind, _ handler: @escaping @Sendable (Envelope) -> Void) {
     state.withLock { $0.handlers[kind] = handler }
   }
@@ -342,6 +346,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       if !complete(id, result), !streams.receiveReply(id: id, result) {
         state.withLock { $0.unmatchedReplies += 1 }
       }
+    case .streamItem where envelope.credit != nil && envelope.payload == nil:
+      receiveCredit(envelope)
     case .streamItem, .streamEnd:
       streams.receive(envelope, core: core)
     case .welcome:
@@ -369,6 +375,26 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
             error: ParleyError(.protocolError, "unsupported envelope kind \"\(envelope.kind.rawValue)\"")))
       }
     }
+  }
+
+  /// A peer's credit grant for a stream this connection serves (a service attached to a gateway
+  /// serves calls on its client connection): goes to the `streamItem` handler.
+  ///
+  /// The `credit` member tells the direction apart, as on a server connection: items of the
+  /// streams this connection opened never carry it (and ids of calls it serves may equal ids of
+  /// its own streams, since each side numbers its calls). Without a handler the grant is dropped
+  /// and counted as a protocol violation (nothing is answered to a `streamItem`).
+  private func receiveCredit(_ envelope: Envelope) {
+    let handler = state.withLock { state -> (@Sendable (Envelope) -> Void)? in
+      if let handler = state.handlers[.streamItem] { return handler }
+      state.unhandled += 1
+      return nil
+    }
+    guard let handler else {
+      core.protocolViolations.add(1, ordering: .relaxed)
+      return
+    }
+    handler(envelope)
   }
 
   /// Answers the server's shared-secret challenge (only while handshaking, once).

@@ -20,15 +20,15 @@ extension GatewayRouter {
 
   private func grant(_ envelope: Envelope, callerID: UInt64, from peer: ServerPeer) {
     let callerKey = Self.key(peer)
-    let target = state.withLock { state -> (ServerPeer, UInt64, EnvelopeKind)? in
+    let target = state.withLock { state -> (ServerPeer, UInt64)? in
       guard let (key, id) = state.parties[callerKey]?.outgoing[callerID],
         let instance = state.instances[key]
       else { return nil }
-      return (instance.peer, id, instance.creditKind)
+      return (instance.peer, id)
     }
-    guard let (instance, id, kind) = target else { return }
-    var relayed = Envelope(kind: kind, id: id)
-    relayed.credit = envelope.credit
+    guard let (instance, id) = target, let credit = envelope.credit else { return }
+    // Always the spec's form, a `streamItem` with `credit` and no `payload`, under the hub's id.
+    let relayed = Envelope.streamCredit(id: id, credit: credit)
     _ = send(relayed, to: instance)
   }
 

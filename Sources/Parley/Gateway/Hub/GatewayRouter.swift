@@ -17,8 +17,6 @@ final class GatewayRouter: Sendable {
     var routed = 0
     var errors = 0
     var health = InstanceHealth()
-    /// The kind callers' stream credit is relayed in (see ``GatewayWire/streamCreditKind``).
-    var creditKind: EnvelopeKind = .streamItem
   }
 
   /// A call forwarded to an instance, keyed by the gateway's id on that instance's connection.
@@ -121,7 +119,6 @@ final class GatewayRouter: Sendable {
         ?? Instance(instance: body.instance, peer: peer, services: [], connectedAt: Date())
       instance.instance = body.instance
       instance.services = body.services
-      instance.creditKind = body.creditKind.map(EnvelopeKind.init(rawValue:)) ?? .streamItem
       state.instances[key] = instance
       for name in Set(body.services.map(\.service)) { state.byService[name, default: []].append(key) }
     }

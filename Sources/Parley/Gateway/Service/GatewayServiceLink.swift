@@ -220,7 +220,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
     connection.setHandler(for: .call) { dispatcher.handleCall($0, peer: $0.from ?? hub) }
     connection.setHandler(for: .oneway) { dispatcher.handleOneway($0, peer: $0.from ?? hub) }
     connection.setHandler(for: .cancel) { dispatcher.handleCancel($0) }
-    connection.setHandler(for: GatewayWire.streamCreditKind) { dispatcher.handleStreamCredit($0) }
+    connection.setHandler(for: .streamItem) { dispatcher.handleStreamCredit($0) }  // callers' credit
     connection.attach(timer: { dispatcher.expire(now: $0) }) { _ in dispatcher.connectionClosed() }
     if state.withLock({ $0.client.connection !== connection }) {
       let client = GatewayClient(connection: connection)
@@ -232,9 +232,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
       ($0.contract, $0.service) < ($1.contract, $1.service)
     }
     .map { GatewayServiceInfo($0, events: configuration.events[$0.service] ?? []) }
-    envelope.payload = GatewayWire.encode(
-      GatewayRegisterBody(
-        instance: instance, services: infos, creditKind: GatewayWire.streamCreditKind.rawValue))
+    envelope.payload = GatewayWire.encode(GatewayRegisterBody(instance: instance, services: infos))
     _ = try await connection.request(envelope, timeout: .seconds(10))
     state.withLock { $0.registrations += 1 }
   }

@@ -13,14 +13,6 @@ public enum GatewayWire {
   public static let service = "Gateway"
   /// The built-in method returning the hub's ``GatewayStatus``.
   public static let statusMethod = "status"
-  /// The envelope kind in which the hub relays a caller's stream credit to an instance that asks
-  /// for it in `register` (`"creditKind":"streamCredit"`), instead of a `streamItem` with `credit`.
-  ///
-  /// A service's connection to the hub is a client connection, which hands every `streamItem`
-  /// to the streams it opened itself; a distinct kind keeps the grants for the streams it serves
-  /// apart. Members: `id` (the hub's call id) and `credit`.
-  public static let streamCreditKind = EnvelopeKind(rawValue: "streamCredit")
-
   /// The topic of event `event` of `contract`: `"<contract>.<event>"`, e.g. `shop.orders.orderShipped`.
   public static func topic(contract: String, event: String) -> String {
     contract + "." + event
@@ -120,8 +112,6 @@ public struct GatewayServiceInfo: Codable, Sendable, Equatable {
 struct GatewayRegisterBody: Codable, Sendable {
   var instance: String
   var services: [GatewayServiceInfo]
-  /// The kind in which the instance wants callers' stream credit relayed (`nil`: `streamItem`).
-  var creditKind: String?
 }
 
 /// The body of the hub's answer to `register`.
