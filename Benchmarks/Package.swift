@@ -4,8 +4,12 @@
 import Foundation
 import PackageDescription
 
-// A path dependency is named by its folder: the root checkout may be called `main`, `parley`, ….
-let root = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent
+// Parley is the checkout this package sits in, or the tree named by PARLEY_ROOT (e.g. an export
+// of one commit, to measure exactly that commit). A path dependency is named by its folder: the
+// root may be called `main`, `parley`, ….
+let rootPath = Context.environment["PARLEY_ROOT"] ?? ".."
+let root = URL(fileURLWithPath: rootPath, relativeTo: URL(fileURLWithPath: Context.packageDirectory + "/"))
+  .standardizedFileURL.lastPathComponent
 
 let package = Package(
   name: "parley-comparison",
@@ -15,7 +19,7 @@ let package = Package(
     .executable(name: "grpc-echo", targets: ["GRPCEcho"]),
   ],
   dependencies: [
-    .package(path: ".."),
+    .package(path: rootPath),
     .package(url: "https://github.com/grpc/grpc-swift-2.git", exact: "2.4.3"),
     .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", exact: "2.9.2"),
   ],

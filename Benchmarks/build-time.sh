@@ -75,7 +75,8 @@ if [ "${#lines[@]}" = 2 ]; then
   node -e 'const a = JSON.parse(process.argv[1]), b = JSON.parse(process.argv[2]); console.log(`Parley / gRPC Swift: wall ${(a.wallSeconds / b.wallSeconds).toFixed(2)}×, CPU ${(a.cpuSeconds / b.cpuSeconds).toFixed(2)}×`)' "${lines[0]}" "${lines[1]}"
 fi
 if [ -n "$json" ]; then
-  { echo "{\"date\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"cpus\":$(nproc),\"system\":\"$(uname -srm)\",\"results\":["
+  commit="$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
+  { echo "{\"date\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"parleyCommit\":\"$commit\",\"cpus\":$(nproc),\"system\":\"$(uname -srm)\",\"results\":["
     ( IFS=,; echo "${lines[*]}" )
     echo "]}"; } > "$json"
   echo "wrote $json" >&2
