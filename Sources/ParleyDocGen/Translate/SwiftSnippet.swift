@@ -12,25 +12,40 @@ import ParleyFrontEnd
 ///   print(error)
 /// }
 /// ```
+///
+/// A `stream` method iterates the typed stream, an `event` subscribes and publishes through a
+/// gateway:
+///
+/// ```swift
+/// let gateway = try await GatewayClient.connect(to: endpoint)  // events travel through a gateway
+/// let client = ShopOrders.OrderServiceClient(gateway)
+/// for await notice in try await client.orderShipped.subscribe() {
+///   print(notice)
+/// }
+/// try await client.orderShipped.publish(ShopOrders.ShipmentNotice(orderId: "ord_42"))
+/// ```
 enum SwiftSnippet {
   /// The snippet for `method` of `service`, calling it with the example request. Follows the
   /// client API of `docs/generated-code.md`: `rpc` methods are `async throws`, `oneway` methods
-  /// `throws`; `event` and `stream` methods have no generated client API yet, so their snippet
-  /// builds the request and says so.
+  /// `throws`, `stream` methods return a typed `AsyncSequence` of the items (iterated with
+  /// `for try await`), and an `event` is a client property holding a typed topic with
+  /// `subscribe()` and `publish(_:)`, usable on a client built on a gateway.
   static func call(
     _ method: Method, of service: ServiceDeclaration, example: DocExample, contracts: ContractSet
   )
     -> String
   {
     let callee = "client." + SwiftSnippetNames.method(method.name, in: service.methods)
+    let client = SwiftSnippetNames.client(service)
     var lines = [
       "let connection = try await ClientConnection.connect(to: endpoint)",
-      "let client = \(SwiftSnippetNames.client(service))(connection)",
+      "let client = \(client)(connection)",
     ]
     var argument = ""
     if let request = method.request, let value = example.payloads.first?.value {
       argument = expression(value, as: request, contracts: contracts, indent: "")
     }
+    let locals: Set<String> = ["client", "connection", "gateway", "error", "endpoint"]
     var body: [String]
     switch method.kind {
     case .rpc:
@@ -38,16 +53,21 @@ enum SwiftSnippet {
       body = [method.response == nil ? call : "let reply = \(call)"]
     case .oneway:
       body = ["try \(callee)(\(argument))"]
-    case .event, .stream:
-      let what = method.kind == .event ? "Event subscriptions" : "Streaming calls"
-      var pending = [
-        "// \(what) are not generated for Swift clients yet (docs/generated-code.md);",
-        "// the descriptor \(SwiftSnippetNames.descriptor(service)) encodes and decodes the payloads.",
-      ]
-      if !argument.isEmpty {
-        pending.append("let \(method.kind == .event ? "payload" : "request") = \(argument)")
-      }
-      return pending.joined(separator: "\n")
+    case .stream:
+      let item = SwiftSnippetNames.local(for: method.response, fallback: "item", taken: locals)
+      body = ["for try await \(item) in try await \(callee)(\(argument)) {", "  print(\(item))", "}"]
+    case .event:
+      let payload =
+        method.request == nil
+        ? "_" : SwiftSnippetNames.local(for: method.request, fallback: "payload", taken: locals)
+      return [
+        "let gateway = try await GatewayClient.connect(to: endpoint)  // events travel through a gateway",
+        "let client = \(client)(gateway)",
+        "for await \(payload) in try await \(callee).subscribe() {",
+        payload == "_" ? "  print(\"\(method.name)\")" : "  print(\(payload))",
+        "}",
+        "try await \(callee).publish(\(method.request == nil ? "()" : argument))",
+      ].joined(separator: "\n")
     }
     let errors = method.errors.filter { contracts.declaration($0) != nil }.map(SwiftSnippetNames.type)
     if errors.isEmpty { return (lines + body).joined(separator: "\n") }

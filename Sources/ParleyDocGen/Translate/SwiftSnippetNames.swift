@@ -20,11 +20,6 @@ enum SwiftSnippetNames {
     namespace(service.contract) + "." + SwiftNames.upperCamelCase(service.name) + "Client"
   }
 
-  /// `ShopOrders.OrderServiceDescriptor`.
-  static func descriptor(_ service: ServiceDeclaration) -> String {
-    namespace(service.contract) + "." + SwiftNames.upperCamelCase(service.name) + "Descriptor"
-  }
-
   /// `ShopOrders`.
   static func namespace(_ contract: String) -> String {
     let name = SwiftNames.upperCamelCase(contract)
@@ -33,48 +28,40 @@ enum SwiftSnippetNames {
 
   /// A field's property name (and initializer label) within `fields`.
   static func field(_ name: String, in fields: [Field]) -> String {
-    var taken = SwiftNames.reservedMembers.subtracting(["unknown"])
-    for field in fields {
-      let claimed = claim(SwiftNames.lowerCamelCase(field.name), &taken)
-      if field.name == name { return SwiftNames.escaped(claimed) }
-    }
-    return SwiftNames.escaped(SwiftNames.lowerCamelCase(name))
+    SwiftNames.fieldNames(fields.map(\.name))[name] ?? SwiftNames.escaped(SwiftNames.lowerCamelCase(name))
   }
 
   /// An enum case or union variant name within `names`.
   static func caseName(_ name: String, in names: [String]) -> String {
-    var taken = SwiftNames.reservedMembers
-    for candidate in names {
-      let claimed = claim(SwiftNames.lowerCamelCase(candidate), &taken)
-      if candidate == name { return SwiftNames.escaped(claimed) }
-    }
-    return SwiftNames.escaped(SwiftNames.lowerCamelCase(name))
+    SwiftNames.caseNames(names)[name] ?? SwiftNames.escaped(SwiftNames.lowerCamelCase(name))
   }
 
-  /// A client method name within `methods`.
+  /// A client member name (method, or event property) within `methods`.
   static func method(_ name: String, in methods: [Method]) -> String {
-    var taken: Set<String> = ["close", "connection", "descriptor"]
-    for method in methods {
-      let claimed = claim(SwiftNames.lowerCamelCase(method.name), &taken)
-      if method.name == name { return SwiftNames.escaped(claimed) }
+    SwiftNames.methodNames(methods.map(\.name))[name] ?? SwiftNames.escaped(SwiftNames.lowerCamelCase(name))
+  }
+
+  /// A local name for the values of a sequence of `type`: the last word of its Swift name in
+  /// lower case (`ShopOrders.ShipmentNotice` → `notice`), or `fallback` when that is not a plain
+  /// identifier or is one of `taken`.
+  static func local(for type: TypeReference?, fallback: String, taken: Set<String>) -> String {
+    var base: String?
+    switch type {
+    case .named(let reference)?: base = SwiftNames.words(SwiftNames.upperCamelCase(reference.name)).last
+    case .optional(.named(let reference))?:
+      base = SwiftNames.words(SwiftNames.upperCamelCase(reference.name)).last
+    default: base = nil
     }
-    return SwiftNames.escaped(SwiftNames.lowerCamelCase(name))
+    guard let word = base?.lowercased(), word.first?.isLetter == true,
+      word.allSatisfy({ $0.isLetter || $0.isNumber }), SwiftNames.escaped(word) == word,
+      !taken.contains(word)
+    else { return fallback }
+    return word
   }
 
   /// A name as an argument label at a call site: no backticks needed except `inout`, `var`, `let`.
   static func label(_ escapedName: String) -> String {
     let bare = escapedName.hasPrefix("`") ? String(escapedName.dropFirst().dropLast()) : escapedName
     return ["inout", "var", "let"].contains(bare) ? "`\(bare)`" : bare
-  }
-
-  private static func claim(_ candidate: String, _ taken: inout Set<String>) -> String {
-    var name = candidate
-    var counter = 1
-    while taken.contains(name) {
-      name = counter == 1 ? candidate + "_" : candidate + "_\(counter)"
-      counter += 1
-    }
-    taken.insert(name)
-    return name
   }
 }

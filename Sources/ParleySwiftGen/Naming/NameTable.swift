@@ -100,34 +100,17 @@ struct NameTable: Sendable {
     return TypeNames(namespace: namespace(of: service.contract), concrete: name, visible: name)
   }
 
-  /// The Swift member names of `fields`, by field name: lower camel case, escaped, unique.
+  /// The Swift member names of `fields`, by field name (``SwiftNames/fieldNames(_:)``).
   static func fieldNames(_ fields: [Field]) -> [String: String] {
-    var namer = UniqueNamer(reserved: SwiftNames.reservedMembers.subtracting(["unknown"]))
-    var result: [String: String] = [:]
-    for field in fields {
-      result[field.name] = SwiftNames.escaped(namer.claim(SwiftNames.lowerCamelCase(field.name)))
-    }
-    return result
+    SwiftNames.fieldNames(fields.map(\.name))
   }
 
-  /// The Swift case names of enum cases or union variants, by contract name: lower camel case,
-  /// escaped, unique, never `unknown` (the generated extra case).
-  static func caseNames(_ names: [String]) -> [String: String] {
-    var namer = UniqueNamer(reserved: SwiftNames.reservedMembers)
-    var result: [String: String] = [:]
-    for name in names {
-      result[name] = SwiftNames.escaped(namer.claim(SwiftNames.lowerCamelCase(name)))
-    }
-    return result
-  }
+  /// The Swift case names of enum cases or union variants, by contract name
+  /// (``SwiftNames/caseNames(_:)``).
+  static func caseNames(_ names: [String]) -> [String: String] { SwiftNames.caseNames(names) }
 
-  /// The method names of a service's methods, by contract name.
+  /// The member names of a service's methods, by contract name (``SwiftNames/methodNames(_:)``).
   static func methodNames(_ methods: [Method]) -> [String: String] {
-    var namer = UniqueNamer(reserved: ["close", "connection", "descriptor"])
-    var result: [String: String] = [:]
-    for method in methods {
-      result[method.name] = SwiftNames.escaped(namer.claim(SwiftNames.lowerCamelCase(method.name)))
-    }
-    return result
+    SwiftNames.methodNames(methods.map(\.name))
   }
 }
