@@ -32,6 +32,9 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     var pingOutstanding = false
     var missedPings = 0
     var nextPingID: UInt64 = 1
+    /// Set with the negotiated codec: before it, `hello`/`welcome` must be the first frames on
+    /// the wire, so no ping is sent (the handshake timeout watches that phase).
+    var handshakeDone = false
     var channelClosed = false
     var channelWaiters: [UnsafeContinuation<Void, Never>] = []
   }
@@ -75,11 +78,12 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
 
   private var handler: (any ConnectionCoreHandler)? { handlerBox.withLock { $0.value } }
 
-  /// Switches the codec used for every later envelope (after the handshake).
+  /// Switches the codec used for every later envelope (after the handshake) and starts pinging.
   func setCodec(_ codec: any EnvelopeCodec, peerMaxFrame: Int) {
     state.withLock {
       $0.codec = codec
       $0.peerMaxFrame = peerMaxFrame
+      $0.handshakeDone = true
     }
   }
 
@@ -303,7 +307,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     let (action, next) = state.withLock { state -> (Action, UInt64) in
       guard now >= state.nextHeartbeat else { return (.none, state.nextHeartbeat) }
       state.nextHeartbeat = now + settings.heartbeatInterval
-      if heard {
+      if heard || !state.handshakeDone {
         state.missedPings = 0
         state.pingOutstanding = false
         return (.none, state.nextHeartbeat)

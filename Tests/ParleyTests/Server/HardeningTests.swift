@@ -167,6 +167,15 @@ extension RuntimeSocketSuites {
       await f.tearDown()
     }
 
+    @Test func theWelcomeIsTheServersFirstFrameHoweverLongTheHelloTakes() async throws {
+      let f = try await Fixture.make { $0.heartbeatInterval = .milliseconds(10) }
+      let raw = try RawClient(path: f.path)
+      try await Task.sleep(for: .milliseconds(200))  // twenty heartbeat intervals before the hello
+      try await raw.handshake()  // throws unless the first frame is the welcome (no ping before it)
+      raw.closeSocket()
+      await f.tearDown()
+    }
+
     @Test func clientDisconnectMidCallCancelsTheHandler() async throws {
       let started = Flag()
       let cancelled = Flag()

@@ -55,6 +55,7 @@ final class RawClient: @unchecked Sendable {
     var sent = 0
     while sent < bytes.count {
       let result = bytes.withUnsafeBytes { posixSend(fd, $0.baseAddress! + sent, $0.count - sent) }
+      if result < 0 && errno == EINTR { continue }  // a signal (e.g. SIGCHLD of a test's child)
       if result <= 0 { return false }
       sent += result
     }
@@ -68,8 +69,11 @@ final class RawClient: @unchecked Sendable {
   /// Performs the handshake (JSON codec), blocking: for use off the cooperative pool.
   func handshakeSync(name: String = "raw") throws {
     send(json: #"{"v":1,"kind":"hello","codecs":["json"],"contracts":[],"name":"\#(name)"}"#)
-    guard let welcome = readEnvelopeSync(), welcome.kind == "welcome" else {
-      throw ParleyError(.protocolError, "no welcome")
+    guard let welcome = readEnvelopeSync() else {
+      throw ParleyError(.protocolError, "no welcome: the connection ended (errno \(errno))")
+    }
+    guard welcome.kind == "welcome" else {
+      throw ParleyError(.protocolError, "no welcome: got \(welcome.kind) \(welcome.code ?? "")")
     }
   }
 
@@ -80,6 +84,7 @@ final class RawClient: @unchecked Sendable {
       let result = buffer.withUnsafeMutableBytes {
         posixRead(fd, $0.baseAddress! + received, count - received)
       }
+      if result < 0 && errno == EINTR { continue }  // a signal (e.g. SIGCHLD of a test's child)
       if result <= 0 { return nil }
       received += result
     }

@@ -57,7 +57,7 @@ struct BinaryFuzzTests {
   @Test("100,000 random buffers and 100,000 mutated valid encodings never crash or hang")
   func fuzz() async {
     // On a thread of its own: a long loop on the 2-thread cooperative pool starves socket tests.
-    let (walkedCount, decodedCount, problems) = await onDedicatedThread { Self.fuzzRounds() }
+    let (walkedCount, decodedCount, problems) = await offPool { Self.fuzzRounds() }
     #expect(problems.isEmpty, "\(problems.prefix(20))")
     // Sanity: the fuzzer exercises both outcomes.
     #expect(walkedCount > 0)
