@@ -36,7 +36,10 @@ extension GatewayRouter {
     let key = Self.key(peer)
     let caller = state.withLock { state -> (ServerPeer, UInt64)? in
       guard let route = state.routes[key]?[id] else { return nil }
-      if !route.stream { state.routes[key]?[id]?.stream = true }
+      if !route.itemsForwarded {
+        state.routes[key]?[id]?.stream = true
+        state.routes[key]?[id]?.itemsForwarded = true  // the stream has run: never retried
+      }
       return (route.callerPeer, route.callerID)
     }
     guard let (callerPeer, callerID) = caller else { return }

@@ -31,6 +31,14 @@ final class GatewayRouter: Sendable {
     var abandonAt: UInt64
     /// The call opened a stream: it ends with `streamEnd`, and `streamItem`s flow until then.
     var stream: Bool
+    /// The caller's `call` as it arrived, kept to try it on another instance after a refusal.
+    var request: Envelope
+    /// When the caller's budget runs out (`nil`: the call has no deadline).
+    var deadline: UInt64?
+    /// The instances this call was sent to, this one last: a retry goes to none of them.
+    var tried: [Key]
+    /// An item of the stream reached the caller: the call has run, it is never retried.
+    var itemsForwarded = false
   }
 
   /// Anyone connected: its calls in flight (caller id → instance, gateway id) and subscriptions.
@@ -188,7 +196,13 @@ final class GatewayRouter: Sendable {
     case refused(ParleyError)
   }
 
-  private func forward(_ envelope: Envelope, callerID: UInt64, from peer: ServerPeer) -> Forwarding {
+  /// Forwards `envelope` to an instance not in `excluding`. An instance whose connection cannot
+  /// take the frame (it was never written, so the call did not run) is excluded in turn and the
+  /// next one is tried. `deadline` is the caller's (`nil`: from the envelope's `timeoutMs`).
+  private func forward(
+    _ envelope: Envelope, callerID: UInt64, from peer: ServerPeer, excluding: [Key] = [],
+    deadline callerDeadline: UInt64? = nil
+  ) -> Forwarding {
     guard let contract = envelope.contract, let service = envelope.service, let method = envelope.method,
       let version = envelope.contractVersion
     else {
@@ -210,106 +224,116 @@ final class GatewayRouter: Sendable {
     let callerKey = Self.key(peer)
     let now = Sys.now()
     let timeoutNanos = envelope.timeoutMs.map { UInt64(max(0, $0)) &* 1_000_000 }
-    let chosen = state.withLock { state -> Result<(ServerPeer, UInt64, String, Bool), ParleyError> in
-      if state.parties[callerKey]?.outgoing[callerID] != nil {
-        return .failure(
-          ParleyError(.protocolError, "call id \(callerID) is already in flight on this connection"))
+    let deadline = callerDeadline ?? timeoutNanos.map { now &+ $0 }
+    var excluded = excluding
+    var unsent: ParleyError?  // the last instance that could not take the frame
+    while true {
+      let chosen = state.withLock { state -> Result<(ServerPeer, UInt64, String, Bool, Key), ParleyError> in
+        if state.parties[callerKey]?.outgoing[callerID] != nil {
+          return .failure(
+            ParleyError(.protocolError, "call id \(callerID) is already in flight on this connection"))
+        }
+        guard let candidates = state.byService[service], !candidates.isEmpty else {
+          return .failure(
+            ParleyError(.serviceNotFound, "no instance of service \(service) is registered with the gateway"))
+        }
+        // One pass: instances of the contract, accepting the version, serving the method, and of
+        // those the ones not ejected (the error messages are built only on failure).
+        var serving: [Key] = []
+        var healthy: [Key] = []
+        var contractSeen = false
+        var versionAccepted = false
+        for key in candidates {
+          guard let instance = state.instances[key],
+            let info = instance.services.first(where: { $0.service == service && $0.contract == contract })
+          else { continue }
+          contractSeen = true
+          guard info.accepts(version) else { continue }
+          versionAccepted = true
+          guard instance.services.contains(where: { $0.service == service && $0.serves(method) }),
+            !excluded.contains(key)
+          else { continue }
+          serving.append(key)
+          if instance.health.isEligible(now: now, inFlight: instance.inFlight) { healthy.append(key) }
+        }
+        guard contractSeen else {
+          return .failure(
+            ParleyError(
+              .serviceNotFound, "service \(service) is registered, but not for contract \(contract)"))
+        }
+        guard versionAccepted else {
+          let versions = candidates.compactMap { key in
+            state.instances[key]?.services.first { $0.service == service && $0.contract == contract }
+              .map { "\($0.minVersion)...\($0.version)" }
+          }
+          return .failure(
+            ParleyError(
+              .versionMismatch,
+              "contract \(contract) version \(version) cannot talk to \(service): its instances accept versions \(Set(versions).sorted().joined(separator: ", "))"
+            ))
+        }
+        guard !serving.isEmpty else {
+          return .failure(
+            ParleyError(.methodNotFound, "service \(service) of \(contract) has no method \(method)"))
+        }
+        // Instances that are not ejected (all of them when every one is); then least calls in
+        // flight, ties round-robin, so idle instances share the load.
+        let pool = healthy.isEmpty ? serving : healthy
+        let start = state.cursor[service, default: 0]
+        var best: Key?
+        var bestLoad = Int.max
+        for offset in 0..<pool.count {
+          let key = pool[(start + offset) % pool.count]
+          let load = state.instances[key]?.inFlight ?? Int.max
+          if load < bestLoad {
+            best = key
+            bestLoad = load
+          }
+        }
+        state.cursor[service] = start &+ 1
+        guard let target = best, var instance = state.instances[target] else {
+          return .failure(ParleyError(.serviceNotFound, "no instance of service \(service) is available"))
+        }
+        let id = instance.nextID
+        instance.nextID += 1
+        instance.inFlight += 1
+        instance.routed += 1
+        state.instances[target] = instance
+        let stream =
+          envelope.credit != nil
+          || instance.services.contains { $0.service == service && $0.streams.contains(method) }
+        // A stream without a deadline may run for as long as its caller wants.
+        let abandonAt =
+          timeoutNanos.map { now &+ $0 &+ configuration.abandonAfter.nanoseconds }
+          ?? (stream ? UInt64.max : now &+ 3_600 * 1_000_000_000)
+        state.routes[target, default: [:]][id] = Route(
+          caller: callerKey, callerPeer: peer, callerID: callerID, service: service, method: method,
+          context: envelope.context, started: .now, abandonAt: abandonAt, stream: stream, request: envelope,
+          deadline: deadline, tried: excluded + [target])
+        if state.parties[callerKey] == nil { state.parties[callerKey] = Party(peer: peer) }
+        state.parties[callerKey]?.outgoing[callerID] = (target, id)
+        return .success((instance.peer, id, instance.instance, instance.inFlight > 1, target))
       }
-      guard let candidates = state.byService[service], !candidates.isEmpty else {
-        return .failure(
-          ParleyError(.serviceNotFound, "no instance of service \(service) is registered with the gateway"))
-      }
-      // One pass: instances of the contract, accepting the version, serving the method, and of
-      // those the ones not ejected (the error messages are built only on failure).
-      var serving: [Key] = []
-      var healthy: [Key] = []
-      var contractSeen = false
-      var versionAccepted = false
-      for key in candidates {
-        guard let instance = state.instances[key],
-          let info = instance.services.first(where: { $0.service == service && $0.contract == contract })
-        else { continue }
-        contractSeen = true
-        guard info.accepts(version) else { continue }
-        versionAccepted = true
-        guard instance.services.contains(where: { $0.service == service && $0.serves(method) }) else {
+      switch chosen {
+      case .failure(let error): return .refused(unsent ?? error)
+      case .success(let (target, id, instanceName, othersInFlight, targetKey)):
+        var forwarded = envelope
+        forwarded.id = id
+        forwarded.from = peer.identity
+        // With other calls in flight to that instance, let its I/O thread send them together.
+        if let error = send(forwarded, to: target, flushNow: !othersInFlight) {
+          _ = takeRoute(instance: targetKey, id: id)
+          unsent = ParleyError(
+            error.code == .notConnected ? .connectionLost : error.code,
+            "the call could not be forwarded to \(service): \(error.message)", mayHaveRun: false)
+          // The frame was never written: another instance may take it while time remains.
+          excluded.append(targetKey)
+          if let deadline, deadline <= Sys.now() { return .refused(unsent ?? error) }
           continue
         }
-        serving.append(key)
-        if instance.health.isEligible(now: now, inFlight: instance.inFlight) { healthy.append(key) }
+        emit(.dispatched, service: service, method: method, context: envelope.context, instance: instanceName)
+        return .forwarded
       }
-      guard contractSeen else {
-        return .failure(
-          ParleyError(.serviceNotFound, "service \(service) is registered, but not for contract \(contract)"))
-      }
-      guard versionAccepted else {
-        let versions = candidates.compactMap { key in
-          state.instances[key]?.services.first { $0.service == service && $0.contract == contract }
-            .map { "\($0.minVersion)...\($0.version)" }
-        }
-        return .failure(
-          ParleyError(
-            .versionMismatch,
-            "contract \(contract) version \(version) cannot talk to \(service): its instances accept versions \(Set(versions).sorted().joined(separator: ", "))"
-          ))
-      }
-      guard !serving.isEmpty else {
-        return .failure(
-          ParleyError(.methodNotFound, "service \(service) of \(contract) has no method \(method)"))
-      }
-      // Instances that are not ejected (all of them when every one is); then least calls in
-      // flight, ties round-robin, so idle instances share the load.
-      let pool = healthy.isEmpty ? serving : healthy
-      let start = state.cursor[service, default: 0]
-      var best: Key?
-      var bestLoad = Int.max
-      for offset in 0..<pool.count {
-        let key = pool[(start + offset) % pool.count]
-        let load = state.instances[key]?.inFlight ?? Int.max
-        if load < bestLoad {
-          best = key
-          bestLoad = load
-        }
-      }
-      state.cursor[service] = start &+ 1
-      guard let target = best, var instance = state.instances[target] else {
-        return .failure(ParleyError(.serviceNotFound, "no instance of service \(service) is available"))
-      }
-      let id = instance.nextID
-      instance.nextID += 1
-      instance.inFlight += 1
-      instance.routed += 1
-      state.instances[target] = instance
-      let stream =
-        envelope.credit != nil
-        || instance.services.contains { $0.service == service && $0.streams.contains(method) }
-      // A stream without a deadline may run for as long as its caller wants.
-      let abandonAt =
-        timeoutNanos.map { now &+ $0 &+ configuration.abandonAfter.nanoseconds }
-        ?? (stream ? UInt64.max : now &+ 3_600 * 1_000_000_000)
-      state.routes[target, default: [:]][id] = Route(
-        caller: callerKey, callerPeer: peer, callerID: callerID, service: service, method: method,
-        context: envelope.context, started: .now, abandonAt: abandonAt, stream: stream)
-      if state.parties[callerKey] == nil { state.parties[callerKey] = Party(peer: peer) }
-      state.parties[callerKey]?.outgoing[callerID] = (target, id)
-      return .success((instance.peer, id, instance.instance, instance.inFlight > 1))
-    }
-    switch chosen {
-    case .failure(let error): return .refused(error)
-    case .success(let (target, id, instanceName, othersInFlight)):
-      var forwarded = envelope
-      forwarded.id = id
-      forwarded.from = peer.identity
-      // With other calls in flight to that instance, let its I/O thread send them together.
-      if let error = send(forwarded, to: target, flushNow: !othersInFlight) {
-        _ = takeRoute(instance: Self.key(target), id: id)
-        return .refused(
-          ParleyError(
-            error.code == .notConnected ? .connectionLost : error.code,
-            "the call could not be forwarded to \(service): \(error.message)", mayHaveRun: false))
-      }
-      emit(.dispatched, service: service, method: method, context: envelope.context, instance: instanceName)
-      return .forwarded
     }
   }
 
@@ -336,7 +360,7 @@ final class GatewayRouter: Sendable {
     }
     let failed = envelope.ok != true
     let now = Sys.now()
-    let found = state.withLock { state -> (Route, Bool, Ejection?)? in
+    let found = state.withLock { state -> (Route, Bool, Ejection?, Bool)? in
       guard let route = Self.takeRoute(instance: key, id: id, in: &state) else {
         if envelope.kind != .streamEnd { state.forgedReplies += 1 }  // a stream's end after a cancel
         return nil
@@ -344,11 +368,17 @@ final class GatewayRouter: Sendable {
       if failed { state.instances[key]?.errors += 1 }
       let ejection = recordHealth(
         of: key, code: failed ? (envelope.error?.code ?? .internal) : nil, now: now, in: &state)
-      Self.count(route, error: failed, cancelled: false, in: &state)
-      return (route, state.parties[route.caller]?.outgoing.isEmpty == false, ejection)
+      let retry =
+        failed && Self.mayRetry(route, after: envelope.error, now: now) && state.parties[route.caller] != nil
+      if !retry { Self.count(route, error: failed, cancelled: false, in: &state) }
+      return (route, state.parties[route.caller]?.outgoing.isEmpty == false, ejection, retry)
     }
-    guard let (route, callerWaitsForMore, ejection) = found else { return }
+    guard let (route, callerWaitsForMore, ejection, retry) = found else { return }
     report(ejection)
+    if retry {
+      if self.retry(route, now: now) { return }
+      state.withLock { Self.count(route, error: true, cancelled: false, in: &$0) }
+    }
     var answer = envelope
     answer.id = route.callerID
     // While the caller waits for more replies, let its I/O thread send them together.
@@ -357,6 +387,38 @@ final class GatewayRouter: Sendable {
     emit(
       failed ? .failed : .delivered, service: route.service, method: route.method, context: route.context,
       error: failed ? envelope.error : nil, duration: duration)
+  }
+
+  /// Refusals that mean the instance did not run the call and another one may: with
+  /// `mayHaveRun: false`, the instance's own state (shutting down, overloaded, its connection),
+  /// never the call's (`VALIDATION_FAILED`, `METHOD_NOT_FOUND`, …).
+  static let retriedCodes: Set<ParleyError.Code> = [
+    .shuttingDown, .overloaded, .connectionLost, .notConnected,
+  ]
+
+  /// Whether a call refused with `error` is tried on another instance: it certainly did not run,
+  /// no item of it reached the caller, and time remains.
+  static func mayRetry(_ route: Route, after error: ParleyError?, now: UInt64) -> Bool {
+    guard let error, !error.mayHaveRun, retriedCodes.contains(error.code), !route.itemsForwarded else {
+      return false
+    }
+    return route.deadline.map { $0 > now &+ 1_000_000 } ?? true
+  }
+
+  /// Forwards a refused call to an instance it has not been sent to, with the rest of its
+  /// budget; returns whether one took it.
+  private func retry(_ route: Route, now: UInt64) -> Bool {
+    var request = route.request
+    if let deadline = route.deadline {
+      guard deadline > now &+ 1_000_000 else { return false }
+      request.timeoutMs = Int64((deadline &- now) / 1_000_000)
+    }
+    guard
+      case .forwarded = forward(
+        request, callerID: route.callerID, from: route.callerPeer, excluding: route.tried,
+        deadline: route.deadline)
+    else { return false }
+    return true
   }
 
   static func count(_ route: Route, error: Bool, cancelled: Bool, in state: inout State) {
