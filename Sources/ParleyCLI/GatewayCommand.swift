@@ -192,35 +192,6 @@ enum GatewayAddress {
   }
 }
 
-/// Waits for SIGINT or SIGTERM (which no longer kill the process once this exists).
-final class SignalWaiter: @unchecked Sendable {  // sources: set in init, only cancelled after
-  private let sources: [any DispatchSourceSignal]
-  private let stream: AsyncStream<String>
-
-  init() {
-    let (stream, continuation) = AsyncStream.makeStream(of: String.self)
-    self.stream = stream
-    var sources: [any DispatchSourceSignal] = []
-    for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { continuation.yield(name) }
-      source.resume()
-      sources.append(source)
-    }
-    self.sources = sources
-  }
-
-  /// Returns the name of the first signal received.
-  func wait() async -> String {
-    for await name in stream {
-      for source in sources { source.cancel() }
-      return name
-    }
-    return "end"
-  }
-}
-
 /// Writes a line to standard output at once (unbuffered, so pipes see it immediately).
 func printNow(_ text: String) {
   FileHandle.standardOutput.write(Data((text + "\n").utf8))
