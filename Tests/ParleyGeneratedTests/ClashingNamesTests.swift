@@ -14,6 +14,12 @@ private struct ClashingHandler: GenClashes.ClashingHandler {
 
   func parleyRegistration_(call: IncomingCall) async throws {}
 
+  func configure(_ request: GenClashes.Settings, call: IncomingCall) async throws -> GenClashes.Settings {
+    GenClashes.Settings(options: request.request, request: request.call, call: request.options)
+  }
+
+  func note(_ request: GenClashes.Settings, call: IncomingCall) async throws {}
+
   func close_(
     _ request: GenClashes.Echo, writer: ParleyTypedStreamWriter<GenClashes.Echo>, call: IncomingCall
   ) async throws {
@@ -44,6 +50,10 @@ struct ClashingNamesTests {
       #expect(items == ["c 0", "c 1"])
       #expect(client.connection_.topic == "gen.clashes.connection")
       #expect(GenClashes.ClashingDescriptor.Transport.name == "transport")
+      let rotated = try await client.configure(
+        GenClashes.Settings(options: "o", request: "r", call: "c"), options: Self.options)
+      #expect(rotated == GenClashes.Settings(options: "r", request: "c", call: "o"))
+      try client.note(options: "o", request: "r", call: "c")
       await connection.close()
     } catch {
       await fixture.stop()

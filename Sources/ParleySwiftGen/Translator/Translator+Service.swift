@@ -453,12 +453,14 @@ extension Translator {
 
   /// For a request that is a struct with fields: its fields as parameters of a convenience
   /// overload and the expression building the request from them,
-  /// `ShopOrders.GetOrderRequest(id: id)`.
+  /// `ShopOrders.GetOrderRequest(id: id)`. `nil` (no overload) when a field is called `options`
+  /// and the method takes per-call options: two parameters would share the label.
   func requestFields(_ method: Method) -> (parameters: [SwiftParameter], request: String)? {
     guard let request = method.request, case .named(let reference) = request,
       case .struct(let d) = declaration(reference), !d.fields.isEmpty
     else { return nil }
     let plans = fieldPlans(d.fields, owner: reference)
+    if method.kind != .oneway, plans.contains(where: { SwiftNames.bare($0.name) == "options" }) { return nil }
     let arguments = plans.map { SwiftNames.bare($0.name) + ": " + $0.name }.joined(separator: ", ")
     return (
       plans.map { SwiftParameter(name: $0.name, type: $0.type, defaultValue: $0.defaultValue) },
