@@ -100,6 +100,39 @@ import Testing
     await gateway.stop()
   }
 
+  @Test func callersKilledMidCallLeaveTheHubClean() async throws {
+    let gateway = try await GatewayProcess(heartbeatMs: 10_000)
+    let role = try gateway.service("role")
+    defer {
+      role.terminate()
+      gateway.cleanUp()
+    }
+    #expect(try await gateway.waitForInstances(of: "RoleService", count: 1))
+    let watcher = try await gateway.client(name: "watcher")
+    #expect(await role.suspend())  // the callers' calls reach the instance and wait there
+    let callers = try (0..<3).map { _ in
+      try ChildProcess([
+        "call", "--gateway", gateway.socket, "--timeout-ms", "60000", "RoleService.rolesOf",
+        #"{"userId":"usr_1"}"#,
+      ])
+    }
+    defer { for caller in callers { caller.terminate() } }
+    #expect(await eventually { (try? await watcher.status())?.callsInFlight == 3 })
+
+    for caller in callers { caller.signal(SIGKILL) }
+    for caller in callers { #expect(await caller.waitForExit() != nil) }
+    role.signal(SIGCONT)
+    // The hub forgets the dead callers and their calls (the instance's late answers go nowhere);
+    // long before the calls' 60 s deadlines, and everyone else keeps being served.
+    #expect(await eventually { (try? await watcher.status())?.connections == 2 })  // role + watcher
+    #expect(await eventually { (try? await watcher.status())?.callsInFlight == 0 })
+    #expect(await Self.rolesOf(watcher.connection) == nil)
+
+    await watcher.close()
+    await role.stop()
+    await gateway.stop()
+  }
+
   @Test func aStoppedCalleeTimesOutThenRecoversOnSIGCONT() async throws {
     let gateway = try await GatewayProcess(heartbeatMs: 10_000)
     let role = try gateway.service("role")
