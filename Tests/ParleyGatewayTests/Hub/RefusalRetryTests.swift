@@ -6,22 +6,26 @@ import Testing
 /// `OVERLOADED`, … with `mayHaveRun: false`) is tried on another instance, once per instance,
 /// within the call's deadline; anything that may have run is answered as it is.
 @Suite(.timeLimit(.minutes(2))) struct RefusalRetryTests {
-  /// A hand-made instance of `EchoService` that answers every call with `refusal`.
+  /// A hand-made instance (of `EchoService` unless `service` says otherwise) that answers every
+  /// call with `refusal`: a `reply`, or a `streamEnd` for a call that opens a stream.
   final class Refuser: Sendable {
     let connection: ClientConnection
     let calls = Atomic<Int>(0)
 
-    init(_ harness: GatewayHarness, name: String, refusal: ParleyError) async throws {
+    init(
+      _ harness: GatewayHarness, name: String, refusal: ParleyError,
+      service: String = #"{"contract":"test.echo","version":3,"service":"EchoService","methods":["echo"]}"#
+    ) async throws {
       connection = try await ClientConnection.connect(to: harness.endpoint)
       connection.setHandler(for: .call) { [self] envelope in
         calls.add(1, ordering: .relaxed)
         guard let id = envelope.id else { return }
-        try? connection.send(.reply(id: id, error: refusal))
+        try? connection.send(
+          envelope.credit != nil ? .streamEnd(id: id, error: refusal) : .reply(id: id, error: refusal))
       }
       var register = Envelope(kind: .register)
       register.payload = json(
-        #"{"instance":"\#(name)","services":[{"contract":"test.echo","version":3,"service":"EchoService","methods":["echo"]}]}"#
-      )
+        #"{"instance":"\#(name)","services":[\#(service)]}"#)
       _ = try await connection.request(register)
     }
   }
@@ -50,6 +54,34 @@ import Testing
     // Sequential calls go round-robin, so the refuser was tried (and each refusal retried).
     #expect(refuser.calls.load(ordering: .relaxed) >= 1)
     #expect(harness.hub.status().callsInFlight == 0)
+    await client.close()
+    await good.close()
+    await refuser.connection.close()
+    await harness.stop()
+  }
+
+  @Test func aRefusedStreamIsOpenedOnAnotherInstance() async throws {
+    let harness = try await GatewayHarness.start()
+    let refuser = try await Refuser(
+      harness, name: "refuser", refusal: ParleyError(.shuttingDown, "shutting down", mayHaveRun: false),
+      service: #"{"contract":"test.count","version":1,"service":"Counter","methods":[],"streams":["count"]}"#)
+    let good = try await harness.service(
+      [StreamRoutingTests.counter(StreamRoutingTests.Probe())], name: "good")
+    let client = try await harness.client()
+    for _ in 0..<4 {
+      let items = try await withTimeout {
+        var items: [String] = []
+        for try await item in try await client.connection.stream(
+          contract: "test.count", version: 1, service: "Counter", method: "count", payload: json("5"))
+        {
+          items.append(text(item))
+        }
+        return items
+      }
+      #expect(items == ["0", "1", "2", "3", "4"])
+    }
+    #expect(refuser.calls.load(ordering: .relaxed) >= 1)
+    #expect(await eventually { harness.hub.status().callsInFlight == 0 })
     await client.close()
     await good.close()
     await refuser.connection.close()
