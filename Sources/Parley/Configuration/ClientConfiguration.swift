@@ -2,7 +2,10 @@
 public struct ClientConfiguration: Sendable {
   /// The client's name, sent in `hello` (default `"client"`).
   public var name: String = "client"
-  /// Codecs offered, in order of preference (default: JSON).
+  /// Codecs offered, in order of preference (default: JSON). Offer
+  /// `[BinaryEnvelopeCodec(), JSONEnvelopeCodec()]` to speak binary with servers that support it
+  /// (the default ``ServerConfiguration`` does, and a gateway carries the payload codec between
+  /// hops of different codecs). Keep `[JSONEnvelopeCodec()]` when sending payloads written as JSON text.
   public var codecs: [any EnvelopeCodec] = [JSONEnvelopeCodec()]
   /// The contracts and versions this client speaks, sent in `hello` (default: none).
   public var contracts: [ContractVersion] = []

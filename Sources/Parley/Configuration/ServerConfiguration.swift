@@ -2,8 +2,9 @@
 public struct ServerConfiguration: Sendable {
   /// The server's name, sent in `welcome` (default `"server"`).
   public var name: String = "server"
-  /// Codecs supported; the first of the client's offers found here is chosen (default: JSON).
-  public var codecs: [any EnvelopeCodec] = [JSONEnvelopeCodec()]
+  /// Codecs supported (default: binary and JSON): `binary` when the client offers it, otherwise
+  /// the first of the client's offers found here (``CodecNegotiation/choose(offered:supported:)``).
+  public var codecs: [any EnvelopeCodec] = [BinaryEnvelopeCodec(), JSONEnvelopeCodec()]
   /// Largest frame accepted: ``ParleyDefaults/maxFrameSize``.
   public var maxFrameSize: Int = ParleyDefaults.maxFrameSize
   /// Calls run at once per connection; more are refused with `OVERLOADED` (did not run).

@@ -49,6 +49,7 @@ extension BinaryEnvelopeCodec {
       case F.hello: envelope.hello = try reader.readMessage { try readHello(&$0) }
       case F.welcome: envelope.welcome = try reader.readMessage { try readWelcome(&$0) }
       case F.auth: envelope.auth = try reader.readMessage { try readAuth(&$0) }
+      case F.payloadCodec: envelope.payloadCodec = try PayloadCodecName.parse(try reader.readString())
       default: try reader.skipField()
       }
     }

@@ -70,7 +70,7 @@ public struct BinaryEnvelopeCodec: EnvelopeCodec {
     if let ok = envelope.ok { writer.writeBool(field: F.ok, ok) }
   }
 
-  /// Writes the fields after the payload (12 … 17), in ascending field-number order.
+  /// Writes the fields after the payload (12 … 18), in ascending field-number order.
   static func writeTrailer(_ envelope: Envelope, to writer: inout BinaryWriter) {
     typealias F = BinaryEnvelopeLayout.Field
     if let credit = envelope.credit { writer.writeUInt64(field: F.credit, credit) }
@@ -87,6 +87,9 @@ public struct BinaryEnvelopeCodec: EnvelopeCodec {
         if let nonce = auth.nonce { message.writeBytes(field: A.nonce, nonce) }
         if let proof = auth.proof { message.writeBytes(field: A.proof, proof) }
       }
+    }
+    if let payloadCodec = envelope.payloadCodec {
+      writer.writeString(field: F.payloadCodec, payloadCodec.rawValue)
     }
   }
 

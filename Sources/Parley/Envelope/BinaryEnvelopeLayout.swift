@@ -39,6 +39,8 @@ public enum BinaryEnvelopeLayout {
     public static let welcome = 16
     /// The members of `auth` (message, ``AuthField``).
     public static let auth = 17
+    /// `payloadCodec`: the codec of the payload when it is not the connection's (string name).
+    public static let payloadCodec = 18
   }
 
   /// Field numbers of the `ctx` message.

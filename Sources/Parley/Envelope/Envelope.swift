@@ -11,8 +11,9 @@
 ///   `contractVersion`, `service`, `method` (the event or stream name), `payload`, `error`
 ///   as the issues that give them behaviour define.
 ///
-/// Payloads are already-encoded bytes in the connection's codec: for JSON, the UTF-8 JSON text of
-/// the message, spliced verbatim into the envelope's `"payload"` member.
+/// Payloads are already-encoded bytes in the connection's codec (for JSON, the UTF-8 JSON text of
+/// the message, spliced verbatim into the envelope's `"payload"` member), unless ``payloadCodec``
+/// names another codec.
 public struct Envelope: Sendable {
   /// The protocol version (`"v"`), always ``WireProtocol/version`` when written by this runtime.
   public var version: Int = WireProtocol.version
@@ -34,6 +35,11 @@ public struct Envelope: Sendable {
   public var context: CallContext?
   /// The encoded message.
   public var payload: [UInt8]?
+  /// The codec ``payload`` (and a contract error's payload) is encoded in, when it is not the
+  /// connection's codec (`"payloadCodec"`, binary field 18); `nil` means the connection's codec.
+  /// Set by a gateway forwarding between connections of different codecs, and by a server
+  /// answering such a call (`docs/wire-protocol.md`, "Payload codec").
+  public var payloadCodec: WireCodec?
   /// For `reply`: whether the call succeeded.
   public var ok: Bool?
   /// For failed replies, `reject` and `goaway`: the error.

@@ -74,9 +74,15 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       writer.key("ok")
       writer.bool(ok)
     }
+    // A binary payload (a forwarded call of another connection) travels as a base64 string.
+    let binaryPayload = envelope.payloadCodec == .binary
     if let payload = envelope.payload, !payload.isEmpty {
       writer.key("payload")
-      writer.rawValue(payload)
+      writer.rawValue(binaryPayload ? PayloadCodecName.quotedBase64(payload) : payload)
+    }
+    if let payloadCodec = envelope.payloadCodec {
+      writer.key("payloadCodec")
+      writer.string(payloadCodec.rawValue)
     }
     if let credit = envelope.credit {
       writer.key("credit")
@@ -85,7 +91,14 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     if let error = envelope.error {
       if envelope.kind == .reply || envelope.kind == .streamEnd {
         writer.key("error")
-        error.writeJSON(to: &writer)
+        if binaryPayload, var application = error.application, !application.payload.isEmpty {
+          var carried = error
+          application.payload = PayloadCodecName.quotedBase64(application.payload)
+          carried.application = application
+          carried.writeJSON(to: &writer)
+        } else {
+          error.writeJSON(to: &writer)
+        }
       } else {
         writer.key("code")
         writer.string(error.code.rawValue)
@@ -100,7 +113,6 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     writer.endObject()
     bytes = writer.bytes
   }
-
 
   private static func writeFrom(_ from: PeerIdentity, to writer: inout JSONWriter) {
     writer.key("from")
@@ -232,6 +244,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     static let ok = JSONKey("ok")
     static let credit = JSONKey("credit")
     static let payload = JSONKey("payload")
+    static let payloadCodec = JSONKey("payloadCodec")
     static let error = JSONKey("error")
     static let code = JSONKey("code")
     static let message = JSONKey("message")
@@ -293,6 +306,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       case Key.payload:
         let range = try reader.readRawValue()
         envelope.payload = Array(bytes[range])
+      case Key.payloadCodec: envelope.payloadCodec = try PayloadCodecName.parse(try reader.readString())
       case Key.error: envelope.error = try Self.readError(&reader, bytes)
       case Key.code: fields.code = try reader.readString()
       case Key.message: fields.message = try reader.readString()
@@ -318,6 +332,14 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     guard sawVersion else { throw ParleyError(.protocolError, "envelope without \"v\"") }
     guard let kindName = fields.kind else { throw ParleyError(.protocolError, "envelope without \"kind\"") }
     envelope.kind = EnvelopeKind(rawValue: kindName)
+    if envelope.payloadCodec == .binary {
+      if let payload = envelope.payload { envelope.payload = try PayloadCodecName.unquoteBase64(payload) }
+      if var error = envelope.error, var application = error.application, !application.payload.isEmpty {
+        application.payload = try PayloadCodecName.unquoteBase64(application.payload)
+        error.application = application
+        envelope.error = error
+      }
+    }
     switch envelope.kind {
     case .reject, .goaway:
       let code = fields.code.flatMap(ParleyError.Code.init(rawValue:)) ?? .protocolError

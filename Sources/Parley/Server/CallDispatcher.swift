@@ -101,8 +101,10 @@ final class CallDispatcher: Sendable {
       }
       deadline = ContinuousClock.now.advanced(by: .milliseconds(min(timeoutMs, Int64(Int32.max))))
     }
+    // The payload's codec: the connection's, unless a gateway forwarded it from another codec.
     let call = IncomingCall(
-      payload: envelope.payload ?? [], codec: core.codec.id, contract: contract, contractVersion: version,
+      payload: envelope.payload ?? [], codec: envelope.payloadCodec ?? core.codec.id, contract: contract,
+      contractVersion: version,
       service: service, method: method, callID: envelope.id, context: context, deadline: deadline,
       peer: peer)
     return .success((call, registration))
@@ -123,9 +125,13 @@ final class CallDispatcher: Sendable {
       streamHandler = nil
     }
     // A stream-opening call is answered with `streamEnd` from the start (even when refused).
+    // Replies, items and error payloads are encoded in the request's codec; when that is not the
+    // connection's codec, they say so (`payloadCodec`).
+    let marker = envelope.payloadCodec.flatMap { $0 == core.codec.id ? nil : $0 }
     let writer = streamHandler.map { _ in
       StreamWriter(
-        core: core, callID: id, initialCredit: envelope.credit ?? StreamDefaults.serverAssumedCredit)
+        core: core, callID: id, initialCredit: envelope.credit ?? StreamDefaults.serverAssumedCredit,
+        payloadCodec: marker)
     }
     guard case .success(let (call, registration)) = resolved,
       let handler = registration.methods[call.method] ?? streamHandler.map({ Self.streamMethod($0, writer) })
@@ -172,11 +178,11 @@ final class CallDispatcher: Sendable {
       // literals handed straight to the task (a closure value would need a conversion thunk).
       if startsInline {
         task = Task.immediate { [self] in
-          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer)
+          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer, marker: marker)
         }
       } else {
         task = Task { [self] in
-          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer)
+          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer, marker: marker)
         }
       }
     } else {
@@ -189,7 +195,7 @@ final class CallDispatcher: Sendable {
         case .failure(let error):
           notify(.failed, envelope, error: error, duration: ContinuousClock.now - started)
         }
-        finish(id, outcome, stream: writer)
+        finish(id, outcome, stream: writer, marker: marker)
       }
       task = startsInline ? Task.immediate(operation: operation) : Task(operation: operation)
     }
@@ -242,19 +248,22 @@ final class CallDispatcher: Sendable {
     }
   }
 
-  private func finish(_ id: UInt64, _ outcome: Result<[UInt8], ParleyError>, stream: StreamWriter?) {
+  private func finish(
+    _ id: UInt64, _ outcome: Result<[UInt8], ParleyError>, stream: StreamWriter?, marker: WireCodec?
+  ) {
     let (removed, othersRunning) = state.withLock { state in
       (state.inbound.removeValue(forKey: id), !state.inbound.isEmpty)
     }
     stream?.end(ParleyError(.protocolError, "the stream has ended", mayHaveRun: true))
     guard let entry = removed, !entry.answered else { return }
-    let envelope: Envelope
+    var envelope: Envelope
     switch (outcome, stream) {
     case (.success(let payload), nil): envelope = .reply(id: id, payload: payload)
     case (.failure(let error), nil): envelope = .reply(id: id, error: error)
     case (.success, _?): envelope = .streamEnd(id: id, error: nil)
     case (.failure(let error), _?): envelope = .streamEnd(id: id, error: error)
     }
+    envelope.payloadCodec = marker
     // While other calls run, their replies follow soon: let the I/O thread send them together.
     if let error = core.send(envelope, flushNow: !othersRunning), error.code == .overloaded {
       let failure = ParleyError(.overloaded, "the client is not reading its replies")

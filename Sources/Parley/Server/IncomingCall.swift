@@ -12,7 +12,9 @@ public struct PeerIdentity: Sendable, Equatable {
 public struct IncomingCall: Sendable {
   /// The encoded request message, in ``codec``.
   public var payload: [UInt8]
-  /// The codec the payload is encoded with (the connection's negotiated codec).
+  /// The codec the payload is encoded with: the connection's negotiated codec, or the call's
+  /// `payloadCodec` when a gateway forwarded it from a connection of another codec. Decode the
+  /// request and encode the reply, stream items and contract-error payloads in this codec.
   public var codec: WireCodec
   /// The contract name.
   public var contract: String

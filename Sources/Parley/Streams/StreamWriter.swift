@@ -16,9 +16,12 @@ public final class StreamWriter: Sendable {
   /// The stream's call id on its connection.
   public let callID: UInt64
   private let state: Mutex<State>
+  /// The items' codec when it is not the connection's (the request's `payloadCodec`), else `nil`.
+  private let payloadCodec: WireCodec?
 
-  init(core: ConnectionCore, callID: UInt64, initialCredit: UInt64) {
+  init(core: ConnectionCore, callID: UInt64, initialCredit: UInt64, payloadCodec: WireCodec? = nil) {
     self.core = core
+    self.payloadCodec = payloadCodec
     self.callID = callID
     self.state = Mutex(State(credit: initialCredit))
   }
@@ -26,7 +29,7 @@ public final class StreamWriter: Sendable {
   /// Items sent so far.
   public var itemsSent: Int { state.withLock { $0.sent } }
 
-  /// Sends one encoded item (in the connection's codec), waiting for credit first.
+  /// Sends one encoded item (in the request's codec, `IncomingCall.codec`), waiting for credit first.
   /// - Throws: `CancellationError` when the caller cancelled or the deadline passed;
   ///   ``ParleyError`` when the connection closed or the stream already ended.
   public func send(_ item: [UInt8]) async throws {
@@ -34,6 +37,7 @@ public final class StreamWriter: Sendable {
     try await acquireCredit()
     var envelope = Envelope(kind: .streamItem, id: callID)
     envelope.payload = item
+    envelope.payloadCodec = payloadCodec
     // Flushed at once (lowest latency); the channel keeps frames in write order either way.
     if let error = core.send(envelope, flushNow: true) {
       end(error)

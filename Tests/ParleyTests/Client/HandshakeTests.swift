@@ -34,8 +34,10 @@ extension RuntimeSocketSuites {
     @Test func noCommonCodecIsRejected() async throws {
       var client = ClientConfiguration()
       client.codecs = [FakeBinaryCodec()]
+      var server = ServerConfiguration()
+      server.codecs = [JSONEnvelopeCodec()]  // a JSON-only server: the client offers only binary
       let error = await expectParleyError(.protocolError) {
-        _ = try await Harness.make(.unix, client: client)
+        _ = try await Harness.make(.unix, server: server, client: client)
       }
       #expect(error?.message.contains("no common codec") == true)
     }

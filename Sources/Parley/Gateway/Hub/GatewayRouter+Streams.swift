@@ -45,6 +45,7 @@ extension GatewayRouter {
     guard let (callerPeer, callerID) = caller else { return }
     var forwarded = envelope
     forwarded.id = callerID
+    Self.carryPayloadCodec(&forwarded, from: peer, to: callerPeer)
     // Items of one read batch leave together; the channel keeps them in order with the end.
     guard let error = send(forwarded, to: callerPeer, flushNow: false) else { return }
     // The caller cannot take it (gone, or its outbound queue is full): end the stream at both ends.

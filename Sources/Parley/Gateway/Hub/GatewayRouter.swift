@@ -320,6 +320,7 @@ final class GatewayRouter: Sendable {
         var forwarded = envelope
         forwarded.id = id
         forwarded.from = peer.identity
+        Self.carryPayloadCodec(&forwarded, from: peer, to: target)
         // With other calls in flight to that instance, let its I/O thread send them together.
         if let error = send(forwarded, to: target, flushNow: !othersInFlight) {
           _ = takeRoute(instance: targetKey, id: id)
@@ -381,6 +382,7 @@ final class GatewayRouter: Sendable {
     }
     var answer = envelope
     answer.id = route.callerID
+    Self.carryPayloadCodec(&answer, from: peer, to: route.callerPeer)
     // While the caller waits for more replies, let its I/O thread send them together.
     _ = send(answer, to: route.callerPeer, flushNow: !callerWaitsForMore)
     let duration = ContinuousClock.now - route.started
@@ -486,6 +488,7 @@ final class GatewayRouter: Sendable {
     var forwarded = envelope
     forwarded.id = nil
     forwarded.from = peer.identity
+    Self.carryPayloadCodec(&forwarded, from: peer, to: target)
     _ = send(forwarded, to: target)
     emit(.dispatched, service: service, method: envelope.method, context: envelope.context)
   }
