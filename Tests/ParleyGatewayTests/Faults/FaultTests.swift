@@ -57,6 +57,7 @@ import Testing
     // Callers: retried when safe (idempotent, through a ParleyClient), and plain ones.
     let plain = try await gateway.client(name: "plain")
     var settings = ParleyClientConfiguration()
+    settings.connection.codecs = [JSONEnvelopeCodec()]  // JSON text payloads
     settings.retry.budget = RetryBudget(maxTokens: 100)
     let retrying = try await ParleyClient.connect(to: gateway.endpoint, configuration: settings)
     let retried = Tally()

@@ -25,6 +25,7 @@ extension RuntimeSocketSuites {
     private func client(secret: SharedSecret?) -> ClientConfiguration {
       var configuration = ClientConfiguration()
       configuration.secret = secret
+      configuration.codecs = [JSONEnvelopeCodec()]  // the tests read the client's frames as JSON
       return configuration
     }
 

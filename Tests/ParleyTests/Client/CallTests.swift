@@ -6,7 +6,9 @@ extension RuntimeSocketSuites {
   @Suite(.serialized) struct CallTests {
     @Test(arguments: TransportKind.allCases)
     func echoAndErrors(_ kind: TransportKind) async throws {
-      let harness = try await Harness.make(kind)
+      var client = ClientConfiguration()
+      client.codecs = [JSONEnvelopeCodec()]  // JSON pinned: the test checks the negotiated codec
+      let harness = try await Harness.make(kind, client: client)
       #expect(try await harness.connection.echo(#"{"id":"ord_42"}"#) == #"{"id":"ord_42"}"#)
       #expect(harness.connection.codec == .json)
 
