@@ -139,8 +139,11 @@ public final class ParleyServer: Sendable {
       let endpoint: Mutex<Endpoint>; init(_ e: Endpoint) { endpoint = Mutex(e) }
     }
     let boundBox = BoundBox(endpoint)  // the real port once known, for peer descriptions
-    let listener = try await Listener.open(address, describe: endpoint) { [weak self] fd in
-      self?.adopt(fd: fd, endpoint: boundBox.endpoint.withLock { $0 })
+    // The listener holds the server strongly: a started server serves until `stop(grace:)`, even
+    // when its creator keeps no reference (with a weak one, every connection was dropped silently
+    // and clients timed out in the handshake). `stop` closes the listener, ending the cycle.
+    let listener = try await Listener.open(address, describe: endpoint) { fd in
+      self.adopt(fd: fd, endpoint: boundBox.endpoint.withLock { $0 })
     }
     var bound = endpoint
     switch endpoint {

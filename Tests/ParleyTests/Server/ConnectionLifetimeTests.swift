@@ -40,6 +40,26 @@ extension RuntimeSocketSuites {
       #expect(server.authenticatedConnectionCount == 0)
     }
 
+    /// A started server serves until it is stopped, even when its creator keeps no reference.
+    @Test func aStartedServerServesWithoutAReferenceUntilStopped() async throws {
+      let directory = try TestServer.makeTemporaryDirectory()
+      defer { TestServer.removeTree(directory) }
+      weak var unowned: ParleyServer?
+      let endpoint: Endpoint
+      do {
+        let server = ParleyServer()
+        server.register(echoService())
+        endpoint = try await server.start(on: .unix(path: directory + "/s.sock"))
+        unowned = server
+      }
+      let connection = try await ClientConnection.connect(to: endpoint)
+      #expect(try await connection.echo("42") == "42")
+      await connection.close()
+      #expect(unowned != nil)
+      await unowned?.stop(grace: .milliseconds(100))
+      #expect(await eventually { unowned == nil }, "stop releases the server")
+    }
+
     /// A peer that goes away without a goaway (its socket simply closed) is noticed at end of
     /// stream: the server forgets the connection and closes its descriptor.
     @Test func serverReleasesAConnectionItsPeerDropped() async throws {
