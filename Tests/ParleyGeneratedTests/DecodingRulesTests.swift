@@ -38,6 +38,15 @@ struct DecodingRulesTests {
     }
   }
 
+  @Test func scalarTextThatDoesNotParseIsQuotedWithWhatWasExpected() throws {
+    let text = #"{"id": "ord_1", "customer": "usr_1", "items": [], "placedAt": "yesterday"}"#
+    #expect {
+      try ParleyJSON.decode(Orders.Order.self, from: Self.json(text))
+    } throws: { error in
+      String(describing: error).contains("'yesterday' is not an RFC 3339 timestamp")
+    }
+  }
+
   @Test func missingRequiredBinaryFieldsAreReportedWithTheirPath() throws {
     // An ArchivedOrder (1: code, 2: total) read as a LineItem (1: sku, 2: quantity, 3: price).
     var writer = BinaryWriter()

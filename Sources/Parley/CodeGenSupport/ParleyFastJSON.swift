@@ -122,34 +122,33 @@ extension JSONReader {
   ///
   /// - Throws: ``JSONError``.
   public mutating func readParleyTimestamp() throws -> Date {
-    let start = position
-    let text = try readString()
-    guard let date = ParleyTimeText.parseTimestamp(text) else {
-      throw JSONError("'\(text)' is not an RFC 3339 timestamp", at: start)
-    }
-    return date
+    try readParsedText(as: "an RFC 3339 timestamp", ParleyTimeText.parseTimestamp)
   }
 
   /// A `Duration` from text such as `"1.5s"`.
   ///
   /// - Throws: ``JSONError``.
   public mutating func readParleyDuration() throws -> Duration {
-    let start = position
-    let text = try readString()
-    guard let duration = ParleyTimeText.parseDuration(text) else {
-      throw JSONError("'\(text)' is not a duration like \"1.5s\"", at: start)
-    }
-    return duration
+    try readParsedText(as: "a duration like \"1.5s\"", ParleyTimeText.parseDuration)
   }
 
   /// A `UUID` from text.
   ///
   /// - Throws: ``JSONError``.
   public mutating func readParleyUUID() throws -> UUID {
+    try readParsedText(as: "a UUID") { UUID(uuidString: $0) }
+  }
+
+  /// A string converted by `parse`; when it returns `nil`, the error quotes the text and names
+  /// what was `expected` ("… is not a UUID").
+  @inline(__always)
+  private mutating func readParsedText<Value>(as expected: String, _ parse: (String) -> Value?) throws
+    -> Value
+  {
     let start = position
     let text = try readString()
-    guard let uuid = UUID(uuidString: text) else { throw JSONError("'\(text)' is not a UUID", at: start) }
-    return uuid
+    guard let value = parse(text) else { throw JSONError("'\(text)' is not \(expected)", at: start) }
+    return value
   }
 
   /// An array, reading each element with `readElement`; errors get `[index]` in their path.
