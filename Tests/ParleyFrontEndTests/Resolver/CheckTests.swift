@@ -138,6 +138,28 @@ struct CheckTests {
     #expect(diagnostics.map(\.kind) == [testCase.kind])
   }
 
+  @Test("a struct may reach itself through a union, even when every variant leads back")
+  func recursionThroughAUnionIsAllowed() {
+    let text = """
+      contract check.unions version 1
+      struct Tree {
+        1 node: Node
+      }
+      union Node {
+        1 leaf: Int32
+        2 branch: Tree
+      }
+      struct Loop {
+        1 only: Back
+      }
+      union Back {
+        1 loop: Loop
+      }
+      """
+    let result = FrontEnd.load(sources: ["unions.ipc": text])
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+  }
+
   @Test("Swift keywords are legal names everywhere")
   func keywordsAreLegal() {
     let text = """
