@@ -88,23 +88,17 @@ extension BinaryEnvelopeCodec {
 
   private static func readError(_ reader: inout BinaryReader) throws -> ParleyError {
     typealias E = BinaryEnvelopeLayout.ErrorField
-    var codeName: String?
-    var message = ""
-    var mayHaveRun: Bool?
-    var app: Int64?
-    var name: String?
-    var payload: [UInt8] = []
-    var violations: [ParleyError.Violation] = []
+    var fields = ParleyError.WireFields()
     while let field = try reader.nextField() {
       switch field.number {
-      case E.code: codeName = try reader.readString()
-      case E.message: message = try reader.readString()
-      case E.mayHaveRun: mayHaveRun = try reader.readBool()
-      case E.app: app = try reader.readInt64()
-      case E.name: name = try reader.readString()
-      case E.payload: payload = try reader.readBytes()
+      case E.code: fields.codeName = try reader.readString()
+      case E.message: fields.message = try reader.readString()
+      case E.mayHaveRun: fields.mayHaveRun = try reader.readBool()
+      case E.app: fields.app = try reader.readInt64()
+      case E.name: fields.name = try reader.readString()
+      case E.payload: fields.payload = try reader.readBytes()
       case E.violations:
-        try reader.readList(into: &violations) { list in
+        try reader.readList(into: &fields.violations) { list in
           try list.readMessage { entry in
             let (path, text) = try readPair(&entry)
             return ParleyError.Violation(path: path ?? "", message: text ?? "")
@@ -113,19 +107,7 @@ extension BinaryEnvelopeCodec {
       default: try reader.skipField()
       }
     }
-    var code = ParleyError.Code.internal
-    if let codeName {
-      if let known = ParleyError.Code(rawValue: codeName) {
-        code = known
-      } else {
-        message = "peer reported unknown error code \(codeName): \(message)"
-      }
-    }
-    var error = ParleyError(code, message, mayHaveRun: mayHaveRun, violations: violations)
-    if code == .application {
-      error.application = ParleyError.Application(code: app ?? 0, name: name ?? "", payload: payload)
-    }
-    return error
+    return fields.error
   }
 
   /// Reads a message of two string fields (a violation's path and message).

@@ -438,26 +438,16 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   }
 
   private static func readError(_ reader: inout JSONReader, _ bytes: [UInt8]) throws -> ParleyError {
-    var code: ParleyError.Code = .internal
-    var codeName: String?
-    var message = ""
-    var mayHaveRun: Bool?
-    var app: Int64?
-    var name: String?
-    var payload: [UInt8] = []
-    var violations: [ParleyError.Violation] = []
+    var fields = ParleyError.WireFields()
     try reader.beginObject()
     while let key = try reader.nextMember() {
       switch key {
-      case "code":
-        let text = try reader.readString()
-        codeName = text
-        code = ParleyError.Code(rawValue: text) ?? .internal
-      case "message": message = try reader.readString()
-      case "mayHaveRun": mayHaveRun = try reader.readBool()
-      case "app": app = try reader.readInt64()
-      case "name": name = try reader.readString()
-      case "payload": payload = Array(bytes[try reader.readRawValue()])
+      case "code": fields.codeName = try reader.readString()
+      case "message": fields.message = try reader.readString()
+      case "mayHaveRun": fields.mayHaveRun = try reader.readBool()
+      case "app": fields.app = try reader.readInt64()
+      case "name": fields.name = try reader.readString()
+      case "payload": fields.payload = Array(bytes[try reader.readRawValue()])
       case "violations":
         try reader.beginArray()
         while try reader.nextElement() {
@@ -471,18 +461,11 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
             default: try reader.skipValue()
             }
           }
-          violations.append(ParleyError.Violation(path: path, message: text))
+          fields.violations.append(ParleyError.Violation(path: path, message: text))
         }
       default: try reader.skipValue()
       }
     }
-    if let codeName, ParleyError.Code(rawValue: codeName) == nil {
-      message = "peer reported unknown error code \(codeName): \(message)"
-    }
-    var error = ParleyError(code, message, mayHaveRun: mayHaveRun, violations: violations)
-    if code == .application {
-      error.application = ParleyError.Application(code: app ?? 0, name: name ?? "", payload: payload)
-    }
-    return error
+    return fields.error
   }
 }
