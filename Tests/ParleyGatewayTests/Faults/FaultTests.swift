@@ -43,6 +43,25 @@ import Testing
     }
   }
 
+  /// A gateway process with one role instance registered and a client connected; all of it is
+  /// stopped and removed afterwards (processes and directory also when `body` throws).
+  private static func withOneRoleInstance(
+    client name: String = "test", _ body: (GatewayProcess, ChildProcess, GatewayClient) async throws -> Void
+  ) async throws {
+    let gateway = try await GatewayProcess(heartbeatMs: 10_000)
+    let role = try gateway.service("role")
+    defer {
+      role.terminate()
+      gateway.cleanUp()
+    }
+    #expect(try await gateway.waitForInstances(of: "RoleService", count: 1))
+    let client = try await gateway.client(name: name)
+    try await body(gateway, role, client)
+    await client.close()
+    await role.stop()
+    await gateway.stop()
+  }
+
   @Test func killNineOfACalleeUnderLoad() async throws {
     let gateway = try await GatewayProcess(heartbeatMs: 10_000)  // only the kill reveals the death
     let victim = try gateway.service("role")
@@ -102,91 +121,63 @@ import Testing
   }
 
   @Test func callersKilledMidCallLeaveTheHubClean() async throws {
-    let gateway = try await GatewayProcess(heartbeatMs: 10_000)
-    let role = try gateway.service("role")
-    defer {
-      role.terminate()
-      gateway.cleanUp()
-    }
-    #expect(try await gateway.waitForInstances(of: "RoleService", count: 1))
-    let watcher = try await gateway.client(name: "watcher")
-    #expect(await role.suspend())  // the callers' calls reach the instance and wait there
-    let callers = try (0..<3).map { _ in
-      try ChildProcess([
-        "call", "--gateway", gateway.socket, "--timeout-ms", "60000", "RoleService.rolesOf",
-        #"{"userId":"usr_1"}"#,
-      ])
-    }
-    defer { for caller in callers { caller.terminate() } }
-    #expect(await eventually { (try? await watcher.status())?.callsInFlight == 3 })
+    try await Self.withOneRoleInstance(client: "watcher") { gateway, role, watcher in
+      #expect(await role.suspend())  // the callers' calls reach the instance and wait there
+      let callers = try (0..<3).map { _ in
+        try ChildProcess([
+          "call", "--gateway", gateway.socket, "--timeout-ms", "60000", "RoleService.rolesOf",
+          #"{"userId":"usr_1"}"#,
+        ])
+      }
+      defer { for caller in callers { caller.terminate() } }
+      #expect(await eventually { (try? await watcher.status())?.callsInFlight == 3 })
 
-    for caller in callers { caller.signal(SIGKILL) }
-    for caller in callers { #expect(await caller.waitForExit() != nil) }
-    role.signal(SIGCONT)
-    // The hub forgets the dead callers and their calls (the instance's late answers go nowhere);
-    // long before the calls' 60 s deadlines, and everyone else keeps being served.
-    #expect(await eventually { (try? await watcher.status())?.connections == 2 })  // role + watcher
-    #expect(await eventually { (try? await watcher.status())?.callsInFlight == 0 })
-    #expect(await Self.rolesOf(watcher.connection) == nil)
-
-    await watcher.close()
-    await role.stop()
-    await gateway.stop()
+      for caller in callers { caller.signal(SIGKILL) }
+      for caller in callers { #expect(await caller.waitForExit() != nil) }
+      role.signal(SIGCONT)
+      // The hub forgets the dead callers and their calls (the instance's late answers go nowhere);
+      // long before the calls' 60 s deadlines, and everyone else keeps being served.
+      #expect(await eventually { (try? await watcher.status())?.connections == 2 })  // role + watcher
+      #expect(await eventually { (try? await watcher.status())?.callsInFlight == 0 })
+      #expect(await Self.rolesOf(watcher.connection) == nil)
+    }
   }
 
   @Test func aStoppedCalleeTimesOutThenRecoversOnSIGCONT() async throws {
-    let gateway = try await GatewayProcess(heartbeatMs: 10_000)
-    let role = try gateway.service("role")
-    defer {
-      role.terminate()
-      gateway.cleanUp()
-    }
-    #expect(try await gateway.waitForInstances(of: "RoleService", count: 1))
-    let client = try await gateway.client()
-    #expect(await Self.rolesOf(client.connection) == nil)
+    try await Self.withOneRoleInstance { _, role, client in
+      #expect(await Self.rolesOf(client.connection) == nil)
 
-    #expect(await role.suspend())
-    for _ in 0..<3 {
-      let error = await Self.rolesOf(client.connection, timeout: .milliseconds(300))
-      #expect(error?.code == .timeout)
-      #expect(error?.mayHaveRun == true)
+      #expect(await role.suspend())
+      for _ in 0..<3 {
+        let error = await Self.rolesOf(client.connection, timeout: .milliseconds(300))
+        #expect(error?.code == .timeout)
+        #expect(error?.mayHaveRun == true)
+      }
+      role.signal(SIGCONT)
+      #expect(await eventually { await Self.rolesOf(client.connection, timeout: .seconds(2)) == nil })
+      #expect(await eventually { (try? await client.status())?.callsInFlight == 0 })
     }
-    role.signal(SIGCONT)
-    #expect(await eventually { await Self.rolesOf(client.connection, timeout: .seconds(2)) == nil })
-    #expect(await eventually { (try? await client.status())?.callsInFlight == 0 })
-
-    await client.close()
-    await role.stop()
-    await gateway.stop()
   }
 
   @Test func aStoppedGatewayTimesCallsOutThenRecoversOnSIGCONT() async throws {
-    let gateway = try await GatewayProcess(heartbeatMs: 10_000)
-    let role = try gateway.service("role")
-    defer {
-      role.terminate()
-      gateway.cleanUp()
-    }
-    #expect(try await gateway.waitForInstances(of: "RoleService", count: 1))
-    let client = try await gateway.client()
-    #expect(await Self.rolesOf(client.connection) == nil)
+    try await Self.withOneRoleInstance { gateway, _, client in
+      #expect(await Self.rolesOf(client.connection) == nil)
 
-    #expect(await gateway.child.suspend())
-    let stalled = await withTaskGroup(of: ParleyError?.self) { group in
-      for _ in 0..<4 { group.addTask { await Self.rolesOf(client.connection, timeout: .milliseconds(300)) } }
-      var errors: [ParleyError?] = []
-      for await error in group { errors.append(error) }
-      return errors
+      #expect(await gateway.child.suspend())
+      let stalled = await withTaskGroup(of: ParleyError?.self) { group in
+        for _ in 0..<4 {
+          group.addTask { await Self.rolesOf(client.connection, timeout: .milliseconds(300)) }
+        }
+        var errors: [ParleyError?] = []
+        for await error in group { errors.append(error) }
+        return errors
+      }
+      #expect(stalled.allSatisfy { $0?.code == .timeout && $0?.mayHaveRun == true }, "\(stalled)")
+      gateway.child.signal(SIGCONT)
+      #expect(await eventually { await Self.rolesOf(client.connection, timeout: .seconds(2)) == nil })
+      // The callers' cancels reached the hub, which forgot the calls.
+      #expect(await eventually { (try? await client.status())?.callsInFlight == 0 })
     }
-    #expect(stalled.allSatisfy { $0?.code == .timeout && $0?.mayHaveRun == true }, "\(stalled)")
-    gateway.child.signal(SIGCONT)
-    #expect(await eventually { await Self.rolesOf(client.connection, timeout: .seconds(2)) == nil })
-    // The callers' cancels reached the hub, which forgot the calls.
-    #expect(await eventually { (try? await client.status())?.callsInFlight == 0 })
-
-    await client.close()
-    await role.stop()
-    await gateway.stop()
   }
 
   @Test func aRestartedGatewayGetsEveryServiceBack() async throws {
