@@ -92,6 +92,13 @@ extension Parser {
           "expected a numbered member, a method or 'reserved', found \(current.quoted)",
           fix: declaration.kind == .enum ? "cases are written 'N name'" : "fields are written 'N name: Type'")
       }
+      if !isRecovering, index != start, !current.isAtLineStart, current.kind != .rightBrace,
+        current.kind != .endOfFile
+      {
+        error(
+          "expected a line break after the member, found \(current.quoted)",
+          fix: "put each member on its own line")
+      }
       if isRecovering || index == start { skipMember() }
     }
   }

@@ -128,6 +128,28 @@ struct ParserTests {
     #expect(members[1].attributes.map(\.name.text) == ["deprecated"])
   }
 
+  @Test("each member starts on its own line; a closing brace may follow the last one on its line")
+  func oneMemberPerLine() {
+    let parsed = parse(
+      """
+      contract a.b version 1
+      struct S { 1 a: Int32 }
+      struct T {
+        1 a: Int32 2 b: Int32
+        3 c: Int32 @range(0...) reserved 4
+      }
+      enum E { 1 one 2 two }
+      """)
+    #expect(
+      parsed.diagnostics.map(\.description) == [
+        "t.ipc:4:14: error: expected a line break after the member, found '2'; put each member on its own line",
+        "t.ipc:5:27: error: expected a line break after the member, found 'reserved'; put each member on its own line",
+        "t.ipc:7:16: error: expected a line break after the member, found '2'; put each member on its own line",
+      ])
+    #expect(parsed.syntax.declarations[0].members.map(\.name.text) == ["a"])
+    #expect(parsed.syntax.declarations[1].members.map(\.name.text) == ["a", "c"])
+  }
+
   @Test("after an error the parser resumes at the next line and reports each broken line once")
   func recovery() {
     let parsed = parse(
