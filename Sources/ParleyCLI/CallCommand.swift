@@ -139,9 +139,10 @@ struct CallCommand: CLICommand {
       return ExitStatus.failure
     }
     do {
+      // JSON text in and out, whatever codec the connection negotiated (the call is marked).
       let reply = try await client.connection.call(
         contract: contract.name, version: contract.version, service: service, method: method,
-        payload: payload,
+        payload: payload, payloadCodec: .json,
         options: CallOptions(timeout: .milliseconds(timeoutMs)))
       print(reply.isEmpty ? "{}" : String(decoding: reply, as: UTF8.self))
       await client.close()

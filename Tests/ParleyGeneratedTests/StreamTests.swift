@@ -267,9 +267,12 @@ struct StreamTests {
       var codec: WireCodec { .json }
       func call(
         contract: String, version: Int, service: String, method: String, payload: [UInt8],
-        options: CallOptions
+        payloadCodec: WireCodec, options: CallOptions
       ) async throws -> [UInt8] { [] }
-      func oneway(contract: String, version: Int, service: String, method: String, payload: [UInt8]) throws {}
+      func oneway(
+        contract: String, version: Int, service: String, method: String, payload: [UInt8],
+        payloadCodec: WireCodec
+      ) throws {}
     }
     let client = GenStreams.TickerClient(CallsOnly())
     do {

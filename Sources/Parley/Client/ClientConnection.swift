@@ -10,8 +10,14 @@ import Synchronization
 /// let reply = try await connection.call(
 ///   contract: "shop.orders", version: 3, service: "OrderService", method: "getOrder",
 ///   payload: Array(#"{"id":"ord_42"}"#.utf8), options: CallOptions(timeout: .seconds(2)))
+/// // reply: the JSON text of the order (payloads are JSON unless `payloadCodec` says otherwise)
 /// await connection.close()
 /// ```
+///
+/// Untyped payloads are JSON text by default, whatever codec the connection negotiated: the call
+/// marks its payload's codec (`payloadCodec`) when it differs from the connection's, and the reply,
+/// stream items and a contract error's payload come back in the payload's codec. Generated clients
+/// pass `payloadCodec: connection.codec` with payloads they encoded in it.
 public final class ClientConnection: ConnectionCoreHandler, Sendable {
   private struct Pending {
     var continuation: UnsafeContinuation<[UInt8], any Error>
@@ -138,23 +144,35 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
 
   // MARK: Calls
 
-  /// Calls `service.method` of `contract` at `version` with an encoded payload and returns the
-  /// encoded reply payload (in the negotiated codec).
+  /// Calls `service.method` of `contract` at `version` with a payload encoded in `payloadCodec`
+  /// and returns the reply payload, encoded in that same codec.
   ///
+  /// `payloadCodec` is JSON unless stated, so payloads written as JSON text work over any
+  /// negotiated codec; when it differs from the connection's ``codec`` the call carries it as
+  /// `payloadCodec` and the server answers in it (`docs/wire-protocol.md`, "Payload codec").
   /// The call carries the current ``CallContext`` extended to `service`, and the remaining time
   /// budget. Cancelling the calling task sends `cancel` to the server and throws `CANCELLED`.
-  /// - Throws: ``ParleyError``: the server's error (e.g. `APPLICATION`, `SERVICE_NOT_FOUND`),
-  ///   `TIMEOUT`, `CANCELLED`, `CONNECTION_LOST`, `NOT_CONNECTED`, `OVERLOADED`,
-  ///   `MAX_DEPTH_EXCEEDED`, `FRAME_TOO_LARGE`.
+  ///
+  /// ```swift
+  /// let order = try await connection.call(
+  ///   contract: "shop.orders", version: 3, service: "OrderService", method: "getOrder",
+  ///   payload: Array(#"{"id":"ord_42"}"#.utf8))   // JSON in, JSON out
+  /// ```
+  /// - Throws: ``ParleyError``: the server's error (e.g. `APPLICATION`, with its payload in
+  ///   `payloadCodec`; `SERVICE_NOT_FOUND`; `DECODE_FAILED` from a service that does not read
+  ///   `payloadCodec`), `TIMEOUT`, `CANCELLED`, `CONNECTION_LOST`, `NOT_CONNECTED`, `OVERLOADED`,
+  ///   `MAX_DEPTH_EXCEEDED`, `FRAME_TOO_LARGE`, `INTERNAL` (a payload that is not well-formed
+  ///   in `payloadCodec`; not sent).
   public func call(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
-    options: CallOptions = CallOptions()
+    payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> [UInt8] {
     let context = CallContext.outgoing(to: service)
     let now = Sys.now()
     var deadline = now &+ (options.timeout ?? configuration.defaultTimeout).nanoseconds
     if let inherited = InheritedDeadline.current, inherited < deadline { deadline = inherited }
-    try precheck(context: context, service: service, method: method, payload: payload)
+    try precheck(
+      context: context, service: service, method: method, payload: payload, payloadCodec: payloadCodec)
     guard deadline > now else {
       throw ParleyError(
         .timeout, "no time left for the call", mayHaveRun: false, service: service, method: method)
@@ -164,6 +182,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       id: id, contract: contract, contractVersion: version, service: service, method: method,
       timeoutMs: Int64((deadline - now) / 1_000_000), context: context, payload: payload)
     envelope.version = WireProtocol.version
+    envelope.payloadCodec = marker(for: payloadCodec)
     return try await exchange(envelope, id: id, deadline: deadline, service: service, method: method)
   }
 
@@ -234,13 +253,17 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     }
   }
 
-  /// Sends a oneway message (no reply, no error from the server).
+  /// Sends a oneway message (no reply, no error from the server) with a payload encoded in
+  /// `payloadCodec` (JSON unless stated; marked when it is not the connection's ``codec``).
   /// - Throws: ``ParleyError`` when it cannot be sent (`NOT_CONNECTED`, `OVERLOADED`,
-  ///   `MAX_DEPTH_EXCEEDED`, `FRAME_TOO_LARGE`).
-  public func oneway(contract: String, version: Int, service: String, method: String, payload: [UInt8]) throws
-  {
+  ///   `MAX_DEPTH_EXCEEDED`, `FRAME_TOO_LARGE`, `INTERNAL` for a malformed payload).
+  public func oneway(
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    payloadCodec: WireCodec = .json
+  ) throws {
     let context = CallContext.outgoing(to: service)
-    try precheck(context: context, service: service, method: method, payload: payload)
+    try precheck(
+      context: context, service: service, method: method, payload: payload, payloadCodec: payloadCodec)
     try ensureReady()
     var envelope = Envelope(kind: .oneway)
     envelope.contract = contract
@@ -249,6 +272,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     envelope.method = method
     envelope.context = context
     envelope.payload = payload
+    envelope.payloadCodec = marker(for: payloadCodec)
     if let error = core.send(envelope) { throw error.located(service: service, method: method, callID: nil) }
   }
 
@@ -270,7 +294,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     state.withLock { $0.handlers[kind] = handler }
   }
 
-  func precheck(context: CallContext, service: String, method: String, payload: [UInt8]) throws {
+  func precheck(
+    context: CallContext, service: String, method: String, payload: [UInt8], payloadCodec: WireCodec
+  ) throws {
     if context.depth > configuration.maxDepth {
       throw ParleyError(
         .maxDepthExceeded,
@@ -278,9 +304,26 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
         mayHaveRun: false, service: service, method: method)
     }
     if configuration.validatesPayloads, !payload.isEmpty {
-      do { try core.codec.validatePayload(payload) } catch {
+      do { try payloadValidator(for: payloadCodec).validatePayload(payload) } catch {
         throw error.located(service: service, method: method, callID: nil)
       }
+    }
+  }
+
+  /// The `payloadCodec` marker of an outgoing payload in `codec`: `nil` when it is the
+  /// connection's codec (the common case, nothing on the wire).
+  func marker(for codec: WireCodec) -> WireCodec? {
+    codec == core.codec.id ? nil : codec
+  }
+
+  /// The codec that checks payloads in `codec`: the connection's, else the configured one of
+  /// that name, else a default one.
+  private func payloadValidator(for codec: WireCodec) -> any EnvelopeCodec {
+    if core.codec.id == codec { return core.codec }
+    if let configured = configuration.codecs.first(where: { $0.id == codec }) { return configured }
+    switch codec {
+    case .json: return JSONEnvelopeCodec()
+    case .binary: return BinaryEnvelopeCodec()
     }
   }
 

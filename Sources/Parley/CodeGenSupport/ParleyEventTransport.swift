@@ -22,32 +22,38 @@ extension GatewayClient: ParleyEventTransport {
   /// The codec of the connection to the hub.
   public var codec: WireCodec { connection.codec }
 
-  /// Calls a service through the hub (see ``ClientConnection/call(contract:version:service:method:payload:options:)``).
+  /// Calls a service through the hub with a payload in `payloadCodec` (JSON unless stated; see
+  /// ``ClientConnection/call(contract:version:service:method:payload:payloadCodec:options:)``).
   /// - Throws: ``ParleyError``.
   public func call(
-    contract: String, version: Int, service: String, method: String, payload: [UInt8], options: CallOptions
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> [UInt8] {
     try await connection.call(
       contract: contract, version: version, service: service, method: method, payload: payload,
-      options: options)
+      payloadCodec: payloadCodec, options: options)
   }
 
-  /// Sends a oneway message through the hub.
+  /// Sends a oneway message through the hub with a payload in `payloadCodec` (JSON unless stated).
   /// - Throws: ``ParleyError`` when it cannot be sent.
-  public func oneway(contract: String, version: Int, service: String, method: String, payload: [UInt8]) throws
-  {
+  public func oneway(
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    payloadCodec: WireCodec = .json
+  ) throws {
     try connection.oneway(
-      contract: contract, version: version, service: service, method: method, payload: payload)
+      contract: contract, version: version, service: service, method: method, payload: payload,
+      payloadCodec: payloadCodec)
   }
 
-  /// Opens a server stream through the hub (needs a hub that routes streams).
+  /// Opens a server stream through the hub with a payload in `payloadCodec` (JSON unless stated).
   /// - Throws: ``ParleyError``.
   public func stream(
-    contract: String, version: Int, service: String, method: String, payload: [UInt8], options: CallOptions
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> ParleyStream {
     try await connection.stream(
       contract: contract, version: version, service: service, method: method, payload: payload,
-      options: options)
+      payloadCodec: payloadCodec, options: options)
   }
 }
 

@@ -2,11 +2,13 @@
 public struct ClientConfiguration: Sendable {
   /// The client's name, sent in `hello` (default `"client"`).
   public var name: String = "client"
-  /// Codecs offered, in order of preference (default: JSON). Offer
-  /// `[BinaryEnvelopeCodec(), JSONEnvelopeCodec()]` to speak binary with servers that support it
-  /// (the default ``ServerConfiguration`` does, and a gateway carries the payload codec between
-  /// hops of different codecs). Keep `[JSONEnvelopeCodec()]` when sending payloads written as JSON text.
-  public var codecs: [any EnvelopeCodec] = [JSONEnvelopeCodec()]
+  /// Codecs offered, in order of preference (default `[BinaryEnvelopeCodec(), JSONEnvelopeCodec()]`:
+  /// binary with servers that support it, as the default ``ServerConfiguration`` does, else
+  /// JSON). The untyped API still takes and returns JSON text unless a call states another
+  /// `payloadCodec`, so payloads written as JSON work over either codec; generated clients encode
+  /// in the negotiated codec. Offer `[JSONEnvelopeCodec()]` only to keep every envelope JSON on
+  /// the wire (e.g. to read frames by eye).
+  public var codecs: [any EnvelopeCodec] = [BinaryEnvelopeCodec(), JSONEnvelopeCodec()]
   /// The contracts and versions this client speaks, sent in `hello` (default: none).
   public var contracts: [ContractVersion] = []
   /// The shared secret for servers that require one (TCP beyond loopback). It never crosses the

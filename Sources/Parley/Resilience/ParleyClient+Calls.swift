@@ -1,6 +1,8 @@
 extension ParleyClient {
-  /// Calls `service.method` over the current connection and returns the encoded reply payload,
-  /// repeating the call when the ``RetryPolicy`` says that is safe.
+  /// Calls `service.method` over the current connection with a payload encoded in
+  /// `payloadCodec` (JSON unless stated) and returns the reply payload, in that same codec,
+  /// repeating the call when the ``RetryPolicy`` says that is safe (see
+  /// ``ClientConnection/call(contract:version:service:method:payload:payloadCodec:options:)``).
   ///
   /// Without a ready connection the call fails at once with `NOT_CONNECTED` (did not run), or,
   /// with ``CallOptions/waitForReady`` (or ``ParleyClientConfiguration/waitsForReady``), waits
@@ -10,7 +12,7 @@ extension ParleyClient {
   ///   when no connection became ready in time); `CANCELLED`.
   public func call(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
-    options: CallOptions = CallOptions()
+    payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> [UInt8] {
     let now = Sys.now()
     var deadline = now &+ (options.timeout ?? configuration.connection.defaultTimeout).nanoseconds
@@ -33,7 +35,7 @@ extension ParleyClient {
       do {
         let reply = try await connection.call(
           contract: contract, version: version, service: service, method: method, payload: payload,
-          options: attemptOptions)
+          payloadCodec: payloadCodec, options: attemptOptions)
         policy.budget.recordSuccess()
         return reply
       } catch let error as ParleyError {
@@ -62,16 +64,19 @@ extension ParleyClient {
     }
   }
 
-  /// Sends a oneway message: at once when ready, else queued (bounded) and sent once, in order,
-  /// when a connection is ready. Oneways are at most once: one lost with a connection is not
-  /// sent again.
+  /// Sends a oneway message with a payload encoded in `payloadCodec` (JSON unless stated): at
+  /// once when ready, else queued (bounded) and sent once, in order, when a connection is ready
+  /// (the payload keeps its codec, whatever codec that connection negotiates). Oneways are at
+  /// most once: one lost with a connection is not sent again.
   /// - Throws: ``ParleyError``: `OVERLOADED` (not sent) when the queue is full; `NOT_CONNECTED`
   ///   after shutdown; the connection's own errors (`FRAME_TOO_LARGE`, `MAX_DEPTH_EXCEEDED`, …).
-  public func oneway(contract: String, version: Int, service: String, method: String, payload: [UInt8]) throws
-  {
+  public func oneway(
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    payloadCodec: WireCodec = .json
+  ) throws {
     let message = QueuedOneway(
       contract: contract, version: version, service: service, method: method, payload: payload,
-      context: CallContext.current)
+      payloadCodec: payloadCodec, context: CallContext.current)
     enum Route { case send(ClientConnection), queued(start: Bool) }
     let route = try state.withLock { state -> Route in
       if case .ready = state.phase, let connection = state.connection, !connection.isClosed {
@@ -87,7 +92,8 @@ extension ParleyClient {
     case .send(let connection):
       do {
         try connection.oneway(
-          contract: contract, version: version, service: service, method: method, payload: payload)
+          contract: contract, version: version, service: service, method: method, payload: payload,
+          payloadCodec: payloadCodec)
       } catch let error as ParleyError where error.code == .notConnected {
         // The connection closed before the message was queued on it: nothing was sent.
         try state.withLock { try enqueue(message, state: &$0) }

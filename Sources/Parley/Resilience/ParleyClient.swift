@@ -55,6 +55,7 @@ public final class ParleyClient: ParleyCallTransport, Sendable {
     var service: String
     var method: String
     var payload: [UInt8]
+    var payloadCodec: WireCodec
     var context: CallContext?
   }
 
@@ -169,9 +170,10 @@ public final class ParleyClient: ParleyCallTransport, Sendable {
     }
   }
 
-  /// The codec payloads are encoded in: the current connection's, else the last negotiated one,
-  /// else the first offered. (Offer one codec, or servers that all pick the same, so payloads
-  /// encoded before a reconnect still match.)
+  /// The codec generated clients encode payloads in: the current connection's, else the last
+  /// negotiated one, else the first offered. Payloads state their codec with each call
+  /// (`payloadCodec`), so one encoded before a reconnect that negotiated another codec is still
+  /// read right (it is marked).
   public var codec: WireCodec {
     state.withLock { state in
       state.connection?.codec ?? state.lastCodec ?? configuration.connection.codecs.first?.id ?? .json
@@ -315,7 +317,7 @@ public final class ParleyClient: ParleyCallTransport, Sendable {
         try CallContext.$current.withValue(first.context) {
           try connection.oneway(
             contract: first.contract, version: first.version, service: first.service, method: first.method,
-            payload: first.payload)
+            payload: first.payload, payloadCodec: first.payloadCodec)
         }
       } catch let error as ParleyError where error.code == .notConnected {
         return  // not sent: it stays first in line for the next connection

@@ -1,19 +1,21 @@
 extension ClientConnection {
   /// Opens a server stream: calls `service.method` (a `stream` method) of `contract` at
-  /// `version` and returns its items, encoded in the negotiated codec.
+  /// `version` with a payload encoded in `payloadCodec` (JSON unless stated; marked when it is
+  /// not the connection's ``codec``) and returns its items, encoded in that same codec.
   ///
   /// The call carries a credit window (``CallOptions/streamCredit``); the server never sends
   /// more items than the consumer has room for. A stream has no deadline unless
   /// ``CallOptions/timeout`` is set (or the caller is a handler with a deadline): then the
   /// whole stream must end within it or it ends with `TIMEOUT`.
   /// - Throws: ``ParleyError`` when it cannot be sent (`NOT_CONNECTED`, `MAX_DEPTH_EXCEEDED`,
-  ///   `FRAME_TOO_LARGE`, `CANCELLED`); the server's errors arrive at the end of the iteration.
+  ///   `FRAME_TOO_LARGE`, `CANCELLED`, `INTERNAL` for a malformed payload); the server's errors arrive at the end of the iteration.
   public func stream(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
-    options: CallOptions = CallOptions()
+    payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> ParleyStream {
     let context = CallContext.outgoing(to: service)
-    try precheck(context: context, service: service, method: method, payload: payload)
+    try precheck(
+      context: context, service: service, method: method, payload: payload, payloadCodec: payloadCodec)
     try ensureReady()
     if Task.isCancelled {
       throw ParleyError(
@@ -42,6 +44,7 @@ extension ClientConnection {
       id: id, contract: contract, contractVersion: version, service: service, method: method,
       timeoutMs: timeoutMs, context: context, payload: payload)
     envelope.credit = window
+    envelope.payloadCodec = marker(for: payloadCodec)
     if let error = core.send(envelope) {
       streams.remove(id)
       throw error.located(service: service, method: method, callID: id)

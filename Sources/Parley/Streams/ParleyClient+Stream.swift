@@ -1,6 +1,7 @@
 extension ParleyClient {
-  /// Opens a server stream on the current connection (see
-  /// ``ClientConnection/stream(contract:version:service:method:payload:options:)``).
+  /// Opens a server stream on the current connection with a payload encoded in `payloadCodec`
+  /// (JSON unless stated); the items come in that codec (see
+  /// ``ClientConnection/stream(contract:version:service:method:payload:payloadCodec:options:)``).
   ///
   /// Without a ready connection it fails at once with `NOT_CONNECTED` (did not run), or, with
   /// ``CallOptions/waitForReady`` (or ``ParleyClientConfiguration/waitsForReady``), waits for
@@ -10,7 +11,7 @@ extension ParleyClient {
   ///   the end of the iteration.
   public func stream(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
-    options: CallOptions = CallOptions()
+    payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> ParleyStream {
     let wait = options.timeout ?? configuration.connection.defaultTimeout
     var deadline = Sys.now() &+ wait.nanoseconds
@@ -24,6 +25,6 @@ extension ParleyClient {
     }
     return try await connection.stream(
       contract: contract, version: version, service: service, method: method, payload: payload,
-      options: options)
+      payloadCodec: payloadCodec, options: options)
   }
 }

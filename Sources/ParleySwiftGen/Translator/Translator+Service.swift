@@ -379,7 +379,10 @@ extension Translator {
     }
     let signature: SwiftSignature
     if method.kind == .oneway {
-      body.append(.line("try self.transport.oneway(\(identity), method: \(path).name, payload: payload)"))
+      body.append(
+        .line(
+          "try self.transport.oneway(\(identity), method: \(path).name, payload: payload, payloadCodec: codec)"
+        ))
       signature = SwiftSignature(parameters: parameters, throwsType: "")
     } else {
       parameters.append(
@@ -389,7 +392,7 @@ extension Translator {
         .do(
           body: [
             .line(
-              "reply = try await self.transport.call(\(identity), method: \(path).name, payload: payload, options: options)"
+              "reply = try await self.transport.call(\(identity), method: \(path).name, payload: payload, payloadCodec: codec, options: options)"
             )
           ],
           catches: [
@@ -534,7 +537,7 @@ extension Translator {
     let methodNames = NameTable.methodNames(service.methods)
     var body: [SwiftStatement] = [
       .line(
-        "var registration = Parley.ServiceRegistration(contract: \(descriptor).contract, version: \(descriptor).version, minimumVersion: minimumVersion, service: \(descriptor).service)"
+        "var registration = Parley.ServiceRegistration(contract: \(descriptor).contract, version: \(descriptor).version, minimumVersion: minimumVersion, service: \(descriptor).service, payloadCodecs: Swift.Set(Parley.WireCodec.allCases))"
       )
     ]
     for method in service.methods where method.kind != .event {

@@ -15,7 +15,7 @@ extension Translator {
   ///   let payload = try ShopOrders.OrderServiceDescriptor.ExportOrders.encodeRequest(request, codec: codec)
   ///   let raw: Parley.ParleyStream
   ///   do {
-  ///     raw = try await self.transport.stream(contract: …, method: ShopOrders.OrderServiceDescriptor.ExportOrders.name, payload: payload, options: options)
+  ///     raw = try await self.transport.stream(contract: …, method: ShopOrders.OrderServiceDescriptor.ExportOrders.name, payload: payload, payloadCodec: codec, options: options)
   ///   } catch {
   ///     throw Parley.ParleyPayload.contractError(error, declared: ShopOrders.OrderServiceDescriptor.ExportOrders.errors, codec: codec)
   ///   }
@@ -54,7 +54,7 @@ extension Translator {
       .do(
         body: [
           .line(
-            "raw = try await self.transport.stream(\(identity), method: \(path).name, payload: payload, options: options)"
+            "raw = try await self.transport.stream(\(identity), method: \(path).name, payload: payload, payloadCodec: codec, options: options)"
           )
         ],
         catches: [

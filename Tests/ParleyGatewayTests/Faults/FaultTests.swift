@@ -39,7 +39,7 @@ import Testing
     await parleyError {
       _ = try await transport.call(
         contract: "shop.roles", version: 1, service: "RoleService", method: "rolesOf", payload: rolesPayload,
-        options: CallOptions(timeout: timeout, idempotent: idempotent))
+        payloadCodec: .json, options: CallOptions(timeout: timeout, idempotent: idempotent))
     }
   }
 
@@ -76,7 +76,6 @@ import Testing
     // Callers: retried when safe (idempotent, through a ParleyClient), and plain ones.
     let plain = try await gateway.client(name: "plain")
     var settings = ParleyClientConfiguration()
-    settings.connection.codecs = [JSONEnvelopeCodec()]  // JSON text payloads
     settings.retry.budget = RetryBudget(maxTokens: 100)
     let retrying = try await ParleyClient.connect(to: gateway.endpoint, configuration: settings)
     let retried = Tally()

@@ -45,7 +45,8 @@ import Testing
   /// text; `note` (oneway) records it; `spell` streams its characters. All decode the request
   /// and encode what they send in `call.codec`, as generated registrations do.
   static func service(_ probe: Probe) -> ServiceRegistration {
-    var service = ServiceRegistration(contract: "test.mixed", version: 1, service: "Words")
+    var service = ServiceRegistration(
+      contract: "test.mixed", version: 1, service: "Words", payloadCodecs: Set(WireCodec.allCases))
     service.method("upper") { call in
       probe.codecs.withLock { $0.append(call.codec) }
       return Text.encode(try Text.decode(call.payload, call.codec).uppercased(), call.codec)
@@ -67,9 +68,12 @@ import Testing
     return service
   }
 
-  /// A hub offering both codecs, a service speaking only `serviceCodec`, a caller only `callerCodec`.
+  /// A hub offering both codecs, a service speaking only `serviceCodec`, a caller only
+  /// `callerCodec` (the default codecs when `nil`) whose payloads are in `payloads` (else its
+  /// connection's codec).
   private func run(
-    service serviceCodec: any EnvelopeCodec, caller callerCodec: any EnvelopeCodec,
+    service serviceCodec: any EnvelopeCodec, caller callerCodec: (any EnvelopeCodec)?,
+    payloads: WireCodec? = nil,
     _ body: @escaping @Sendable (GatewayClient, Probe) async throws -> Void
   ) async throws {
     var hubConfiguration = GatewayConfiguration()
@@ -83,9 +87,9 @@ import Testing
       to: harness.endpoint, services: [Self.service(probe)], configuration: serviceConfiguration)
     var callerConfiguration = ClientConfiguration()
     callerConfiguration.name = "caller"
-    callerConfiguration.codecs = [callerCodec]
+    if let callerCodec { callerConfiguration.codecs = [callerCodec] }
     let client = try await GatewayClient.connect(to: harness.endpoint, configuration: callerConfiguration)
-    #expect(client.connection.codec == callerCodec.id)
+    #expect(client.connection.codec == callerCodec?.id ?? .binary)
     #expect(harness.hub.status().services.contains { $0.service == "Words" })
     do {
       try await withTimeout { try await body(client, probe) }
@@ -95,7 +99,8 @@ import Testing
       await harness.stop()
       throw error
     }
-    #expect(probe.codecs.withLock { $0 }.allSatisfy { $0 == callerCodec.id })
+    let expected = payloads ?? client.connection.codec
+    #expect(probe.codecs.withLock { $0 }.allSatisfy { $0 == expected })
     await client.close()
     await link.close()
     await harness.stop()
@@ -106,13 +111,13 @@ import Testing
     let codec = client.connection.codec
     let reply = try await client.call(
       contract: "test.mixed", version: 1, service: "Words", method: "upper",
-      payload: Text.encode("hello", codec), options: CallOptions())
+      payload: Text.encode("hello", codec), payloadCodec: codec, options: CallOptions())
     #expect(try Text.decode(reply, codec) == "HELLO")
 
     let failure = await parleyError {
       _ = try await client.call(
         contract: "test.mixed", version: 1, service: "Words", method: "fail",
-        payload: Text.encode("cheese", codec), options: CallOptions())
+        payload: Text.encode("cheese", codec), payloadCodec: codec, options: CallOptions())
     }
     #expect(failure?.code == .application)
     #expect(failure?.application?.name == "Missing")
@@ -120,17 +125,61 @@ import Testing
 
     try client.oneway(
       contract: "test.mixed", version: 1, service: "Words", method: "note",
-      payload: Text.encode("memo", codec))
+      payload: Text.encode("memo", codec), payloadCodec: codec)
     #expect(await eventually { probe.notes.withLock { $0 } == ["memo"] })
 
     var letters: [String] = []
     for try await item in try await client.stream(
       contract: "test.mixed", version: 1, service: "Words", method: "spell",
-      payload: Text.encode("abc", codec), options: CallOptions())
+      payload: Text.encode("abc", codec), payloadCodec: codec, options: CallOptions())
     {
       letters.append(try Text.decode(item, codec))
     }
     #expect(letters == ["a", "b", "c"])
+  }
+
+  /// What a person or `parley call` does: JSON text through the untyped API without naming a
+  /// codec (JSON is the default) over a caller connection that negotiated binary by default.
+  private static func exerciseJSONText(_ client: GatewayClient, _ probe: Probe) async throws {
+    #expect(client.connection.codec == .binary)
+    let reply = try await client.connection.call(
+      contract: "test.mixed", version: 1, service: "Words", method: "upper", payload: Text.encode("hi", .json)
+    )
+    #expect(try Text.decode(reply, .json) == "HI")
+
+    let failure = await parleyError {
+      _ = try await client.connection.call(
+        contract: "test.mixed", version: 1, service: "Words", method: "fail",
+        payload: Text.encode("cheese", .json))
+    }
+    #expect(failure?.code == .application)
+    #expect(try failure?.application.map { try Text.decode($0.payload, .json) } == "cheese")
+
+    try client.connection.oneway(
+      contract: "test.mixed", version: 1, service: "Words", method: "note",
+      payload: Text.encode("memo", .json))
+    #expect(await eventually { probe.notes.withLock { $0 } == ["memo"] })
+
+    var letters: [String] = []
+    for try await item in try await client.connection.stream(
+      contract: "test.mixed", version: 1, service: "Words", method: "spell",
+      payload: Text.encode("abc", .json))
+    {
+      letters.append(try Text.decode(item, .json))
+    }
+    #expect(letters == ["a", "b", "c"])
+  }
+
+  @Test func jsonTextFromADefaultCallerReachesABinaryService() async throws {
+    try await run(service: BinaryEnvelopeCodec(), caller: nil, payloads: .json) { client, probe in
+      try await Self.exerciseJSONText(client, probe)
+    }
+  }
+
+  @Test func jsonTextFromADefaultCallerReachesAJSONService() async throws {
+    try await run(service: JSONEnvelopeCodec(), caller: nil, payloads: .json) { client, probe in
+      try await Self.exerciseJSONText(client, probe)
+    }
   }
 
   @Test func jsonCallerReachesBinaryService() async throws {

@@ -158,7 +158,6 @@ final class GatewayProcess: Sendable {
   func client(name: String = "test") async throws -> GatewayClient {
     var configuration = ClientConfiguration()
     configuration.name = name
-    configuration.codecs = [JSONEnvelopeCodec()]  // the tests' callers send JSON text
     return try await GatewayClient.connect(to: endpoint, configuration: configuration)
   }
 

@@ -8,6 +8,8 @@ import Testing
 struct GeneratedCodeServiceTests {
   struct Handler: FocusEdge.EdgeServiceHandler {
     let poked = GeneratedCodeBox()
+    /// The payload codec of each `count` and `walk` call.
+    let codecs = CodecLog()
 
     func echo(_ request: FocusEdge.Builtins, call: IncomingCall) async throws -> FocusEdge.Builtins {
       request
@@ -20,7 +22,8 @@ struct GeneratedCodeServiceTests {
       Int32(request.items.count)
     }
     func count(_ request: FocusEdge.Count, call: IncomingCall) async throws -> Int64 {
-      Int64(request.rawValue) * 2
+      codecs.append(call.codec)
+      return Int64(request.rawValue) * 2
     }
     func poke(_ request: FocusEdge.Node, call: IncomingCall) async throws { poked.set(request.value) }
     func ping(call: IncomingCall) async throws {}
@@ -28,7 +31,10 @@ struct GeneratedCodeServiceTests {
     func old(_ request: FocusEdge.Node, call: IncomingCall) async throws -> FocusEdge.Node { request }
     func walk(_ request: FocusEdge.Node, writer: ParleyTypedStreamWriter<FocusEdge.Node>, call: IncomingCall)
       async throws
-    { try await writer.send(request) }
+    {
+      codecs.append(call.codec)
+      try await writer.send(request)
+    }
   }
 
   /// Not a contract error: reaches the caller as `INTERNAL`.
@@ -85,6 +91,73 @@ struct GeneratedCodeServiceTests {
     await connection.close()
     await fixture.stop()
   }
+}
+
+extension GeneratedCodeServiceTests {
+  /// A generated client speaks the negotiated codec: binary with the default configurations,
+  /// JSON with a JSON-only client; every construct works over both.
+  @Test("a typed client negotiates binary by default and works over either codec", arguments: [true, false])
+  func typedClientOverEachCodec(defaultCodecs: Bool) async throws {
+    let handler = Handler()
+    let fixture = try await TestServer.start([handler.parleyRegistration()])
+    var configuration = ClientConfiguration()
+    if !defaultCodecs { configuration.codecs = [JSONEnvelopeCodec()] }
+    let connection = try await fixture.connect(configuration: configuration)
+    let expected: WireCodec = defaultCodecs ? .binary : .json
+    #expect(connection.codec == expected)
+    let client = FocusEdge.EdgeServiceClient(connection)
+    do {
+      #expect(try await client.count(41, options: CallOptions(timeout: .seconds(30))) == 82)
+      await #expect(throws: FocusEdge.Failed(reason: "because y")) {
+        _ = try await client.fail(default: "y", options: CallOptions(timeout: .seconds(30)))
+      }
+      var values: [Int32] = []
+      for try await node in try await client.walk(value: 5) { values.append(node.value) }
+      #expect(values == [5])
+      try client.poke(value: 9)
+      for _ in 0..<400 where handler.poked.current == nil { try await Task.sleep(for: .milliseconds(5)) }
+      #expect(handler.poked.current == 9)
+      #expect(handler.codecs.all == [expected, expected])
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+    await connection.close()
+    await fixture.stop()
+  }
+
+  /// A typed client (binary by default) calling a service written by hand for JSON text gets
+  /// `DECODE_FAILED` saying so, not a handler fed bytes it cannot read.
+  @Test func typedClientAgainstAJSONOnlyHandWrittenService() async throws {
+    var service = ServiceRegistration(
+      contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version,
+      service: FocusEdge.EdgeServiceDescriptor.service)
+    service.method("count") { _ in Array("84".utf8) }
+    let fixture = try await TestServer.start([service])
+    let binary = try await fixture.connect()
+    do {
+      _ = try await FocusEdge.EdgeServiceClient(binary).count(42, options: CallOptions(timeout: .seconds(30)))
+      Issue.record("expected DECODE_FAILED")
+    } catch let error as ParleyError {
+      #expect(error.code == .decodeFailed)
+      #expect(!error.mayHaveRun)
+    }
+    var jsonOnly = ClientConfiguration()
+    jsonOnly.codecs = [JSONEnvelopeCodec()]
+    let json = try await fixture.connect(configuration: jsonOnly)
+    #expect(
+      try await FocusEdge.EdgeServiceClient(json).count(42, options: CallOptions(timeout: .seconds(30))) == 84
+    )
+    await binary.close()
+    await json.close()
+    await fixture.stop()
+  }
+}
+
+/// The payload codecs a handler saw, in order.
+final class CodecLog: Sendable {
+  private let storage = Synchronization.Mutex<[WireCodec]>([])
+  func append(_ codec: WireCodec) { storage.withLock { $0.append(codec) } }
+  var all: [WireCodec] { storage.withLock { $0 } }
 }
 
 /// A `Mutex`-protected optional value.

@@ -46,17 +46,20 @@ extension RuntimeSocketSuites {
       // Payloads of every byte value travel unchanged, not re-encoded.
       let payload = message("ord_42", -7) + [0x7A, 0x02, 0x00, 0xFF]
       let reply = try await connection.call(
-        contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: payload)
+        contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: payload,
+        payloadCodec: .binary)
       #expect(reply == payload)
       let large = message(String(repeating: "é", count: 100_000), .max)
       #expect(
         try await connection.call(
-          contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: large)
+          contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: large,
+          payloadCodec: .binary)
           == large)
 
       let app = await expectParleyError(.application) {
         _ = try await connection.call(
-          contract: "test.echo", version: 1, service: "Echo", method: "binaryFail", payload: [])
+          contract: "test.echo", version: 1, service: "Echo", method: "binaryFail", payload: [],
+          payloadCodec: .binary)
       }
       #expect(
         app?.application == ParleyError.Application(code: 404, name: "NotFound", payload: message("k1", 1)))
@@ -74,7 +77,8 @@ extension RuntimeSocketSuites {
           group.addTask {
             let payload = message("n", Int64(index))
             let reply = try await connection.call(
-              contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: payload)
+              contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: payload,
+              payloadCodec: .binary)
             #expect(reply == payload)
           }
         }
@@ -129,7 +133,8 @@ extension RuntimeSocketSuites {
       let payload = message("a", 1)
       #expect(
         try await harness.connection.call(
-          contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: payload)
+          contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: payload,
+          payloadCodec: .binary)
           == payload)
       await harness.tearDown()
     }
@@ -161,7 +166,8 @@ extension RuntimeSocketSuites {
       var serviceConfiguration = GatewayServiceConfiguration(name: "echo")
       serviceConfiguration.client.codecs = binaryFirst
       serviceConfiguration.reconnects = false
-      var echo = ServiceRegistration(contract: "test.echo", version: 1, service: "Echo")
+      var echo = ServiceRegistration(
+        contract: "test.echo", version: 1, service: "Echo", payloadCodecs: Set(WireCodec.allCases))
       echo.method("echo") { call in
         #expect(call.codec == .binary)
         return call.payload
@@ -183,7 +189,8 @@ extension RuntimeSocketSuites {
       for _ in 0..<200 {
         do {
           reply = try await caller.connection.call(
-            contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: payload)
+            contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: payload,
+            payloadCodec: .binary)
           break
         } catch let error as ParleyError where error.code == .serviceNotFound {
           try await Task.sleep(for: .milliseconds(25))
@@ -192,7 +199,8 @@ extension RuntimeSocketSuites {
       #expect(reply == payload)
       let failure = await expectParleyError(.application) {
         _ = try await caller.connection.call(
-          contract: "test.echo", version: 1, service: "Echo", method: "fail", payload: [])
+          contract: "test.echo", version: 1, service: "Echo", method: "fail", payload: [],
+          payloadCodec: .binary)
       }
       #expect(
         failure?.application == ParleyError.Application(code: 409, name: "Conflict", payload: message("k", 2))

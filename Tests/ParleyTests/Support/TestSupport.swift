@@ -17,9 +17,11 @@ struct RuntimeRandom: RandomNumberGenerator {
 func utf8Bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 func utf8Text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
-/// A service `test.echo` v1 `Echo` with methods used across tests.
+/// A service `test.echo` v1 `Echo` with methods used across tests. It reads every payload codec
+/// (`echo` hands the bytes back whatever they are; the others send JSON).
 func echoService(version: Int = 1) -> ServiceRegistration {
-  var service = ServiceRegistration(contract: "test.echo", version: version, service: "Echo")
+  var service = ServiceRegistration(
+    contract: "test.echo", version: version, service: "Echo", payloadCodecs: Set(WireCodec.allCases))
   service.method("echo") { call in call.payload }
   service.method("fail") { _ in
     throw ParleyError.application(

@@ -119,29 +119,37 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
   /// The codec of the connection to the hub.
   public var codec: WireCodec { parleyClient.codec }
 
-  /// Calls a service through the hub, waiting for a connection and retrying when safe as a
-  /// ``ParleyClient`` does (see ``ParleyClient/call(contract:version:service:method:payload:options:)``).
+  /// Calls a service through the hub with a payload in `payloadCodec` (JSON unless stated),
+  /// waiting for a connection and retrying when safe as a ``ParleyClient`` does (see
+  /// ``ParleyClient/call(contract:version:service:method:payload:payloadCodec:options:)``).
   /// - Throws: ``ParleyError``.
   public func call(
-    contract: String, version: Int, service: String, method: String, payload: [UInt8], options: CallOptions
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> [UInt8] {
     try await parleyClient.call(
       contract: contract, version: version, service: service, method: method, payload: payload,
-      options: options)
+      payloadCodec: payloadCodec, options: options)
   }
 
-  /// Sends a oneway message through the hub (queued while reconnecting, as by a ``ParleyClient``).
+  /// Sends a oneway message through the hub with a payload in `payloadCodec` (JSON unless
+  /// stated; queued while reconnecting, as by a ``ParleyClient``).
   /// - Throws: ``ParleyError`` (`OVERLOADED` when the queue is full).
-  public func oneway(contract: String, version: Int, service: String, method: String, payload: [UInt8]) throws
-  {
+  public func oneway(
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    payloadCodec: WireCodec = .json
+  ) throws {
     try parleyClient.oneway(
-      contract: contract, version: version, service: service, method: method, payload: payload)
+      contract: contract, version: version, service: service, method: method, payload: payload,
+      payloadCodec: payloadCodec)
   }
 
-  /// Opens a stream through the hub on the current connection.
+  /// Opens a stream through the hub on the current connection with a payload in `payloadCodec`
+  /// (JSON unless stated).
   /// - Throws: ``ParleyError`` (`NOT_CONNECTED` while reconnecting).
   public func stream(
-    contract: String, version: Int, service: String, method: String, payload: [UInt8], options: CallOptions
+    contract: String, version: Int, service: String, method: String, payload: [UInt8],
+    payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> ParleyStream {
     guard let connection = parleyClient.connection else {
       throw ParleyError(
@@ -150,7 +158,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
     }
     return try await connection.stream(
       contract: contract, version: version, service: service, method: method, payload: payload,
-      options: options)
+      payloadCodec: payloadCodec, options: options)
   }
 
   /// Publishes an event of `contract` through the hub (see ``GatewayClient/publish(contract:service:event:payload:)``).

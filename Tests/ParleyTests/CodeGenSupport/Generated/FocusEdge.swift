@@ -934,7 +934,7 @@ enum FocusEdge {
       let payload = try FocusEdge.EdgeServiceDescriptor.Echo.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
       do {
-        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Echo.name, payload: payload, options: options)
+        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Echo.name, payload: payload, payloadCodec: codec, options: options)
       } catch {
         throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Echo.errors, codec: codec)
       }
@@ -954,7 +954,7 @@ enum FocusEdge {
       let payload = try FocusEdge.EdgeServiceDescriptor.Fail.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
       do {
-        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Fail.name, payload: payload, options: options)
+        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Fail.name, payload: payload, payloadCodec: codec, options: options)
       } catch {
         throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Fail.errors, codec: codec)
       }
@@ -972,7 +972,7 @@ enum FocusEdge {
       let payload = try FocusEdge.EdgeServiceDescriptor.Check.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
       do {
-        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Check.name, payload: payload, options: options)
+        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Check.name, payload: payload, payloadCodec: codec, options: options)
       } catch {
         throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Check.errors, codec: codec)
       }
@@ -990,7 +990,7 @@ enum FocusEdge {
       let payload = try FocusEdge.EdgeServiceDescriptor.Count.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
       do {
-        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Count.name, payload: payload, options: options)
+        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Count.name, payload: payload, payloadCodec: codec, options: options)
       } catch {
         throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Count.errors, codec: codec)
       }
@@ -1001,7 +1001,7 @@ enum FocusEdge {
     func poke(_ request: FocusEdge.Node) throws {
       let codec = self.transport.codec
       let payload = try FocusEdge.EdgeServiceDescriptor.Poke.encodeRequest(request, codec: codec)
-      try self.transport.oneway(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Poke.name, payload: payload)
+      try self.transport.oneway(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Poke.name, payload: payload, payloadCodec: codec)
     }
 
     /// - Throws: `Parley.ParleyError`.
@@ -1015,7 +1015,7 @@ enum FocusEdge {
       let payload: [Swift.UInt8] = []
       let reply: [Swift.UInt8]
       do {
-        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Ping.name, payload: payload, options: options)
+        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Ping.name, payload: payload, payloadCodec: codec, options: options)
       } catch {
         throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Ping.errors, codec: codec)
       }
@@ -1028,7 +1028,7 @@ enum FocusEdge {
       let payload = try FocusEdge.EdgeServiceDescriptor.Default.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
       do {
-        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Default.name, payload: payload, options: options)
+        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Default.name, payload: payload, payloadCodec: codec, options: options)
       } catch {
         throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Default.errors, codec: codec)
       }
@@ -1042,7 +1042,7 @@ enum FocusEdge {
       let payload = try FocusEdge.EdgeServiceDescriptor.Old.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
       do {
-        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Old.name, payload: payload, options: options)
+        reply = try await self.transport.call(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Old.name, payload: payload, payloadCodec: codec, options: options)
       } catch {
         throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Old.errors, codec: codec)
       }
@@ -1068,7 +1068,7 @@ enum FocusEdge {
       let payload = try FocusEdge.EdgeServiceDescriptor.Walk.encodeRequest(request, codec: codec)
       let raw: Parley.ParleyStream
       do {
-        raw = try await self.transport.stream(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Walk.name, payload: payload, options: options)
+        raw = try await self.transport.stream(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Walk.name, payload: payload, payloadCodec: codec, options: options)
       } catch {
         throw Parley.ParleyPayload.contractError(error, declared: FocusEdge.EdgeServiceDescriptor.Walk.errors, codec: codec)
       }
@@ -3506,7 +3506,7 @@ extension FocusEdge.EdgeServiceHandler {
 
   /// The registration that decodes, validates and dispatches calls to this implementation.
   func parleyRegistration(minimumVersion: Swift.Int = 1) -> Parley.ServiceRegistration {
-    var registration = Parley.ServiceRegistration(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, minimumVersion: minimumVersion, service: FocusEdge.EdgeServiceDescriptor.service)
+    var registration = Parley.ServiceRegistration(contract: FocusEdge.EdgeServiceDescriptor.contract, version: FocusEdge.EdgeServiceDescriptor.version, minimumVersion: minimumVersion, service: FocusEdge.EdgeServiceDescriptor.service, payloadCodecs: Swift.Set(Parley.WireCodec.allCases))
     registration.method(FocusEdge.EdgeServiceDescriptor.Echo.name) { call in
       let request = try Parley.ParleyPayload.decoding(service: FocusEdge.EdgeServiceDescriptor.service, method: FocusEdge.EdgeServiceDescriptor.Echo.name) { try FocusEdge.EdgeServiceDescriptor.Echo.decodeRequest(call.payload, codec: call.codec) }
       do {
