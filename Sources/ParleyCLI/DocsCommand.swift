@@ -8,7 +8,7 @@ struct DocsCommand: CLICommand {
   let help = """
     usage: parley docs <file-or-folder>... [--format html|markdown|json] [--output <dir>] [--check]
                        [--against <git-ref> | --old <dir>] [--include-internal] [--title <text>]
-                       [--warnings-as-errors]
+                       [--config <file>] [--warnings-as-errors]
 
     Generates documentation for the given .ipc files (folders are searched recursively) and the
     files they import. Output is deterministic, so it can be committed and checked in CI.
@@ -23,6 +23,9 @@ struct DocsCommand: CLICommand {
       --old <dir>           add a changelog against the contracts in <dir>
       --include-internal    show elements whose doc comment has an '@internal' line
       --title <text>        the title of the index page (default: API reference)
+      --config <file>       the parley-config.json the Swift code is generated with, so that the
+                            Swift snippets name the types as it does (typePrefix); default: the
+                            contracts' folder's parley-config.json when it exists
       --warnings-as-errors  exit 1 when there are warnings
       -h, --help            show this help
 
@@ -38,6 +41,7 @@ struct DocsCommand: CLICommand {
     var check = false
     var against: String?
     var old: String?
+    var config: String?
     var warningsAsErrors = false
   }
 
@@ -56,6 +60,15 @@ struct DocsCommand: CLICommand {
     let frontEndText = DiagnosticRenderer.render(loaded.diagnostics)
     if !frontEndText.isEmpty { printError(frontEndText) }
     guard !loaded.hasErrors, expansion.problems.isEmpty else { return ExitStatus.failure }
+    var options = parsed.options
+    do {
+      options.generator = try GenerateCommand.loadOptions(
+        config: parsed.config,
+        root: GenerateCommand.commonDirectory(expansion.inputs.map(\.baseDirectory)))
+    } catch {
+      printError(error.description)
+      return ExitStatus.failure
+    }
 
     var previous: ContractSet? = nil
     if parsed.against != nil || parsed.old != nil {
@@ -67,7 +80,7 @@ struct DocsCommand: CLICommand {
       }
     }
 
-    let output = DocGenerator.generate(loaded.contracts, options: parsed.options, previous: previous)
+    let output = DocGenerator.generate(loaded.contracts, options: options, previous: previous)
     for diagnostic in output.diagnostics { printError(diagnostic.description) }
     if output.hasErrors { return ExitStatus.failure }
     let warned = parsed.warningsAsErrors && (!output.diagnostics.isEmpty || !loaded.diagnostics.isEmpty)
@@ -137,6 +150,9 @@ struct DocsCommand: CLICommand {
         case "--title":
           guard let text = value(argument) else { return .failure("--title needs a value") }
           result.options.title = text
+        case "--config":
+          guard let text = value(argument), !text.isEmpty else { return .failure("--config needs a file") }
+          result.config = text
         case "--warnings-as-errors": result.warningsAsErrors = true
         default: return .failure("unknown option '\(argument)'")
         }

@@ -1,3 +1,5 @@
+import ParleySwiftGen
+
 /// What `parley docs` generates and how.
 public struct DocOptions: Hashable, Sendable {
   /// The output formats.
@@ -16,11 +18,19 @@ public struct DocOptions: Hashable, Sendable {
   public var includeInternal: Bool
   /// The title of the index page.
   public var title: String
+  /// The Swift generator's options (a `parley-config.json`): the Swift snippets name the
+  /// generated types as the generator does with them (`typePrefix`, renames of taken names).
+  public var generator: SwiftGeneratorOptions
 
-  /// Creates options; the defaults are HTML, internal items hidden, title "API reference".
-  public init(format: Format = .html, includeInternal: Bool = false, title: String = "API reference") {
+  /// Creates options; the defaults are HTML, internal items hidden, title "API reference", the
+  /// generator's default options.
+  public init(
+    format: Format = .html, includeInternal: Bool = false, title: String = "API reference",
+    generator: SwiftGeneratorOptions = SwiftGeneratorOptions()
+  ) {
     self.format = format
     self.includeInternal = includeInternal
     self.title = title
+    self.generator = generator
   }
 }

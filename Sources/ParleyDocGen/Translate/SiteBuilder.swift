@@ -10,6 +10,8 @@ public struct SiteBuilder {
   let options: DocOptions
   let references: CrossReferences
   var examples: ExampleGenerator
+  /// The Swift snippets, with the generator's names under ``DocOptions/generator``.
+  let snippets: SwiftSnippet
   /// Problems found while translating.
   public internal(set) var diagnostics: [DocDiagnostic] = []
 
@@ -19,6 +21,7 @@ public struct SiteBuilder {
     self.options = options
     self.references = CrossReferences(contracts)
     self.examples = ExampleGenerator(contracts, includeInternal: options.includeInternal)
+    self.snippets = SwiftSnippet(contracts, options: options.generator)
   }
 
   /// Translates every contract of the set (imported-only ones too, so that links resolve).
@@ -233,7 +236,7 @@ public struct SiteBuilder {
       response: method.response.map { docType($0, from: contract) },
       errors: errors, timeout: method.timeoutMilliseconds.map(Self.timeoutText),
       isIdempotent: method.isIdempotent, example: example,
-      swiftSnippet: SwiftSnippet.call(method, of: service, example: example, contracts: contracts))
+      swiftSnippet: snippets.call(method, of: service, example: example))
   }
 
   mutating func example(for method: Method) -> DocExample {

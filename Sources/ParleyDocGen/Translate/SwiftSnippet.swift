@@ -1,4 +1,5 @@
 import ParleyFrontEnd
+import ParleySwiftGen
 
 /// The Swift snippet that shows a call with the generated client, built from the example
 /// request so both agree. Names follow ``SwiftSnippetNames``.
@@ -24,26 +25,33 @@ import ParleyFrontEnd
 /// }
 /// try await client.orderShipped.publish(ShopOrders.ShipmentNotice(orderId: "ord_42"))
 /// ```
-enum SwiftSnippet {
+struct SwiftSnippet {
+  /// The contracts being documented.
+  let contracts: ContractSet
+  /// The generated code's names for them.
+  let names: SwiftSnippetNames
+
+  /// Snippets for `contracts`, naming types as the Swift generator does under `options`.
+  init(_ contracts: ContractSet, options: SwiftGeneratorOptions) {
+    self.contracts = contracts
+    self.names = SwiftSnippetNames(contracts, options: options)
+  }
+
   /// The snippet for `method` of `service`, calling it with the example request. Follows the
   /// client API of `docs/generated-code.md`: `rpc` methods are `async throws`, `oneway` methods
   /// `throws`, `stream` methods return a typed `AsyncSequence` of the items (iterated with
   /// `for try await`), and an `event` is a client property holding a typed topic with
   /// `subscribe()` and `publish(_:)`, usable on a client built on a gateway.
-  static func call(
-    _ method: Method, of service: ServiceDeclaration, example: DocExample, contracts: ContractSet
-  )
-    -> String
-  {
+  func call(_ method: Method, of service: ServiceDeclaration, example: DocExample) -> String {
     let callee = "client." + SwiftSnippetNames.method(method.name, in: service.methods)
-    let client = SwiftSnippetNames.client(service)
+    let client = names.client(service)
     var lines = [
       "let connection = try await ClientConnection.connect(to: endpoint)",
       "let client = \(client)(connection)",
     ]
     var argument = ""
     if let request = method.request, let value = example.payloads.first?.value {
-      argument = expression(value, as: request, contracts: contracts, indent: "")
+      argument = expression(value, as: request, indent: "")
     }
     let locals: Set<String> = ["client", "connection", "gateway", "error", "endpoint"]
     var body: [String]
@@ -69,7 +77,7 @@ enum SwiftSnippet {
         "try await \(callee).publish(\(method.request == nil ? "()" : argument))",
       ].joined(separator: "\n")
     }
-    let errors = method.errors.filter { contracts.declaration($0) != nil }.map(SwiftSnippetNames.type)
+    let errors = method.errors.filter { contracts.declaration($0) != nil }.map(names.type)
     if errors.isEmpty { return (lines + body).joined(separator: "\n") }
     lines.append("do {")
     lines += body.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } }
@@ -79,33 +87,30 @@ enum SwiftSnippet {
   }
 
   /// A Swift expression that builds `value` as `type`.
-  static func expression(_ value: JSONValue, as type: TypeReference, contracts: ContractSet, indent: String)
-    -> String
-  {
+  func expression(_ value: JSONValue, as type: TypeReference, indent: String) -> String {
     switch type {
     case .optional(let wrapped):
       if case .null = value { return "nil" }
-      return expression(value, as: wrapped, contracts: contracts, indent: indent)
+      return expression(value, as: wrapped, indent: indent)
     case .list(let element):
       guard case .array(let items) = value else { return "[]" }
       return "["
-        + items.map { expression($0, as: element, contracts: contracts, indent: indent) }.joined(
+        + items.map { expression($0, as: element, indent: indent) }.joined(
           separator: ", ")
         + "]"
     case .map(let key, let valueType):
       guard case .object(let members) = value, !members.isEmpty else { return "[:]" }
       return "["
         + members.map {
-          keyExpression($0.key, as: key, contracts: contracts) + ": "
-            + expression($0.value, as: valueType, contracts: contracts, indent: indent)
+          keyExpression($0.key, as: key) + ": " + expression($0.value, as: valueType, indent: indent)
         }.joined(separator: ", ") + "]"
     case .builtin(let builtin):
-      return literal(value, builtin)
+      return Self.literal(value, builtin)
     case .named(let reference):
-      let name = SwiftSnippetNames.type(reference)
+      let name = names.type(reference)
       switch contracts.declaration(reference) {
       case .distinctType(let d)?:
-        return "\(name)(\(literal(value, d.underlying)))"
+        return "\(name)(\(Self.literal(value, d.underlying)))"
       case .enum(let d)?:
         guard case .string(let item) = value else { return "nil" }
         return "." + SwiftSnippetNames.caseName(item, in: d.cases.map(\.name))
@@ -114,11 +119,11 @@ enum SwiftSnippet {
           let carried = value["value"]
         else { return "nil" }
         let caseName = SwiftSnippetNames.caseName(item, in: d.variants.map(\.name))
-        return ".\(caseName)(\(expression(carried, as: variant.type, contracts: contracts, indent: indent)))"
+        return ".\(caseName)(\(expression(carried, as: variant.type, indent: indent)))"
       case .struct(let d)?:
-        return initializer(name, d.fields, value, contracts: contracts, indent: indent)
+        return initializer(name, d.fields, value, indent: indent)
       case .error(let d)?:
-        return initializer(name, d.fields, value, contracts: contracts, indent: indent)
+        return initializer(name, d.fields, value, indent: indent)
       default:
         return "nil"
       }
@@ -126,13 +131,11 @@ enum SwiftSnippet {
   }
 
   /// `ShopOrders.Money(amountMinor: 1999, currency: …)`, one argument per line when long.
-  private static func initializer(
-    _ name: String, _ fields: [Field], _ value: JSONValue, contracts: ContractSet, indent: String
-  ) -> String {
+  private func initializer(_ name: String, _ fields: [Field], _ value: JSONValue, indent: String) -> String {
     let arguments = fields.compactMap { field -> String? in
       guard let member = value[field.name] else { return nil }
       let label = SwiftSnippetNames.label(SwiftSnippetNames.field(field.name, in: fields))
-      return "\(label): \(expression(member, as: field.type, contracts: contracts, indent: indent + "  "))"
+      return "\(label): \(expression(member, as: field.type, indent: indent + "  "))"
     }
     let inline = "\(name)(" + arguments.joined(separator: ", ") + ")"
     guard inline.count + indent.count > 90 || inline.contains("\n"), !arguments.isEmpty else { return inline }
@@ -140,19 +143,19 @@ enum SwiftSnippet {
     return "\(name)(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + ")"
   }
 
-  private static func keyExpression(_ key: String, as type: TypeReference, contracts: ContractSet) -> String {
+  private func keyExpression(_ key: String, as type: TypeReference) -> String {
     switch type {
-    case .builtin(let builtin): return builtin.isInteger ? key : literal(.string(key), builtin)
+    case .builtin(let builtin): return builtin.isInteger ? key : Self.literal(.string(key), builtin)
     case .named(let reference):
       switch contracts.declaration(reference) {
       case .enum(let d)?: return "." + SwiftSnippetNames.caseName(key, in: d.cases.map(\.name))
       case .distinctType(let d)?:
         let raw: JSONValue =
           d.underlying.isInteger ? Int128(key).map(JSONValue.integer) ?? .string(key) : .string(key)
-        return "\(SwiftSnippetNames.type(reference))(\(literal(raw, d.underlying)))"
-      default: return string(key)
+        return "\(names.type(reference))(\(Self.literal(raw, d.underlying)))"
+      default: return Self.string(key)
       }
-    default: return string(key)
+    default: return Self.string(key)
     }
   }
 

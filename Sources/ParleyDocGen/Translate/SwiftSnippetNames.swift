@@ -1,29 +1,35 @@
 import ParleyFrontEnd
 import ParleySwiftGen
 
-/// The Swift names the generated code uses, for the snippets, built from the Swift generator's
-/// own name rules (``SwiftNames``, `docs/generated-code.md`).
+/// The Swift names the generated code uses, for the snippets, taken from the Swift generator
+/// itself: type names from its ``NameTable`` (built with the same options, so `typePrefix` and
+/// the `_` renames of taken names match), member names from ``SwiftNames``
+/// (`docs/generated-code.md`).
 ///
 /// - each contract's declarations live in a namespace enum named after the contract in upper
-///   camel case (`shop.orders` → `ShopOrders`), so types are written `ShopOrders.Order`;
+///   camel case (`shop.orders` → `ShopOrders`, `AcmeShopOrders` with `typePrefix` `Acme`), so
+///   types are written `ShopOrders.Order`;
 /// - fields, cases and methods are lower camel case, escaped (`` `default` ``, `self_`), and
 ///   renamed with `_` when they collide with generated members (`description_`);
-/// - a service's client is `ShopOrders.OrderServiceClient`, created from a connection.
-enum SwiftSnippetNames {
-  /// `ShopOrders.Order`.
-  static func type(_ reference: DeclarationReference) -> String {
-    namespace(reference.contract) + "." + SwiftNames.upperCamelCase(reference.name)
+/// - a service's client is `ShopOrders.OrderServiceClient` (`OrderServiceClient_` when the
+///   contract declares `OrderServiceClient` itself), created from a connection.
+struct SwiftSnippetNames: Sendable {
+  /// The generator's type names for the contracts being documented.
+  let table: NameTable
+
+  /// The names the generator gives `contracts` under `options`.
+  init(_ contracts: ContractSet, options: SwiftGeneratorOptions) {
+    table = NameTable(contracts, options: options)
+  }
+
+  /// `ShopOrders.Order` (as users write it: the deprecated alias for a deprecated type).
+  func type(_ reference: DeclarationReference) -> String {
+    table.names(of: reference).qualifiedVisible
   }
 
   /// `ShopOrders.OrderServiceClient`.
-  static func client(_ service: ServiceDeclaration) -> String {
-    namespace(service.contract) + "." + SwiftNames.upperCamelCase(service.name) + "Client"
-  }
-
-  /// `ShopOrders`.
-  static func namespace(_ contract: String) -> String {
-    let name = SwiftNames.upperCamelCase(contract)
-    return SwiftNames.moduleNames.contains(name) ? name + "_" : name
+  func client(_ service: ServiceDeclaration) -> String {
+    table.serviceType(service, "Client").qualifiedVisible
   }
 
   /// A field's property name (and initializer label) within `fields`.

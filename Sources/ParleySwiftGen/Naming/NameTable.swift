@@ -8,18 +8,29 @@ import ParleyFrontEnd
 /// top-level aliases are generated: a contract's file must compile the same whether or not the
 /// other contracts of its target are in the same run (the build plugin runs one contract at a
 /// time), and an alias that is unique in one run may collide in the module.
-struct NameTable: Sendable {
+///
+/// Public so that other back ends (the docs generator's Swift snippets) write the type names the
+/// generator emits, `typePrefix` and `_` renames included, instead of restating the rules:
+///
+/// ```swift
+/// let names = NameTable(contracts, options: SwiftGeneratorOptions(typePrefix: "Acme"))
+/// names.serviceType(orderService, "Client").qualified  // "AcmeShopOrders.OrderServiceClient"
+/// ```
+public struct NameTable: Sendable {
   /// The Swift names of one declaration (or service-derived type).
-  struct TypeNames: Hashable, Sendable {
+  public struct TypeNames: Hashable, Sendable {
     /// The namespace enum, e.g. `ShopOrders`.
-    var namespace: String
+    public var namespace: String
     /// The name of the concrete type inside the namespace (`_Name` for deprecated declarations).
-    var concrete: String
+    public var concrete: String
     /// The name users write inside the namespace (differs from ``concrete`` when deprecated).
-    var visible: String
+    public var visible: String
 
     /// `ShopOrders.Order`: how generated code refers to the type.
-    var qualified: String { namespace + "." + concrete }
+    public var qualified: String { namespace + "." + concrete }
+
+    /// `ShopOrders.Order`: how users write the type (the deprecated alias for a deprecated one).
+    public var qualifiedVisible: String { namespace + "." + visible }
   }
 
   private var namespaces: [String: String] = [:]
@@ -27,10 +38,10 @@ struct NameTable: Sendable {
   private var services: [DeclarationReference: [String: TypeNames]] = [:]
 
   /// The suffixes of the types generated per service.
-  static let serviceSuffixes = ["Client", "Handler", "Descriptor", "Request"]
+  public static let serviceSuffixes = ["Client", "Handler", "Descriptor", "Request"]
 
   /// Decides every name for `set` under `options`.
-  init(_ set: ContractSet, options: SwiftGeneratorOptions) {
+  public init(_ set: ContractSet, options: SwiftGeneratorOptions) {
     var namespaceNamer = UniqueNamer(reserved: SwiftNames.moduleNames)
     for contract in set.contracts {
       namespaces[contract.name] = namespaceNamer.claim(
@@ -77,12 +88,12 @@ struct NameTable: Sendable {
   }
 
   /// The namespace enum of `contract` (a full contract name).
-  func namespace(of contract: String) -> String {
+  public func namespace(of contract: String) -> String {
     namespaces[contract] ?? SwiftNames.upperCamelCase(contract)
   }
 
   /// The names of the declaration `reference`.
-  func names(of reference: DeclarationReference) -> TypeNames {
+  public func names(of reference: DeclarationReference) -> TypeNames {
     if let names = types[reference] { return names }
     let namespace = namespace(of: reference.contract)
     let name = SwiftNames.upperCamelCase(reference.name)
@@ -90,10 +101,10 @@ struct NameTable: Sendable {
   }
 
   /// `ShopOrders.Order`.
-  func qualified(_ reference: DeclarationReference) -> String { names(of: reference).qualified }
+  public func qualified(_ reference: DeclarationReference) -> String { names(of: reference).qualified }
 
   /// The names of a type generated for `service` (`suffix` is one of ``serviceSuffixes``).
-  func serviceType(_ service: ServiceDeclaration, _ suffix: String) -> TypeNames {
+  public func serviceType(_ service: ServiceDeclaration, _ suffix: String) -> TypeNames {
     let reference = DeclarationReference(contract: service.contract, name: service.name)
     if let names = services[reference]?[suffix] { return names }
     let name = SwiftNames.upperCamelCase(service.name) + suffix

@@ -1,5 +1,6 @@
 import ParleyDocGen
 import ParleyFrontEnd
+import ParleySwiftGen
 import Testing
 
 /// The Swift snippets of methods: the generated client's real API for every method kind, with the
@@ -70,5 +71,49 @@ import Testing
     let snippets = try Self.snippets()
     #expect(try #require(snippets["transport"]).contains("try await client.transport_(TFeed.PageRequest("))
     #expect(try #require(snippets["register"]).contains("try await client.register_.subscribe()"))
+  }
+
+  /// A contract whose own declarations take the names of generated service types.
+  static let takenNames = """
+    contract t.taken version 1
+
+    struct ShopClient {
+      1 id: String
+    }
+
+    error ShopHandler code 409 {
+      1 id: String
+    }
+
+    service Shop {
+      rpc find(ShopClient) -> ShopClient throws ShopHandler
+    }
+    """
+
+  /// The snippet of `t.taken`'s `find` and the Swift the generator emits, with `generator` options.
+  static func snippetAndCode(_ generator: SwiftGeneratorOptions) throws -> (snippet: String, code: String) {
+    let contracts = DocGenFixtures.load(["taken.ipc": takenNames])
+    let (site, _) = DocGenerator.translate(contracts, options: DocOptions(generator: generator))
+    let method = try #require(site.contracts.first?.services.first?.methods.first)
+    let code = try #require(SwiftGenerator.generate(contracts, options: generator).first).contents
+    return (method.swiftSnippet, code)
+  }
+
+  @Test func theTypePrefixOfTheConfigurationIsUsed() throws {
+    let (snippet, code) = try Self.snippetAndCode(SwiftGeneratorOptions(typePrefix: "Acme"))
+    #expect(code.contains("enum AcmeTTaken {"))
+    #expect(snippet.contains("let client = AcmeTTaken.ShopClient_(connection)"), "\(snippet)")
+    #expect(snippet.contains("try await client.find(AcmeTTaken.ShopClient(id: "), "\(snippet)")
+    #expect(snippet.contains("} catch let error as AcmeTTaken.ShopHandler {"), "\(snippet)")
+    #expect(!snippet.contains(" TTaken."))
+  }
+
+  /// The generator renames a service type whose name the contract already uses (`ShopClient_`);
+  /// the snippet names exactly the client type the generated code declares.
+  @Test func aTakenClientNameGetsTheGeneratorsRename() throws {
+    let (snippet, code) = try Self.snippetAndCode(SwiftGeneratorOptions())
+    #expect(code.contains("struct ShopClient_: Swift.Sendable {"), "the generator's rename")
+    #expect(snippet.contains("let client = TTaken.ShopClient_(connection)"), "\(snippet)")
+    #expect(snippet.contains("try await client.find(TTaken.ShopClient(id: "))
   }
 }
