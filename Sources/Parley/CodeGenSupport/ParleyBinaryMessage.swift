@@ -34,10 +34,11 @@ extension ParleyBinaryMessage {
   /// The message encoded as a whole payload.
   @inlinable
   public var parleyBinaryBytes: [UInt8] {
-    // Room for a typical message up front: growing from the default 64 bytes costs reallocations.
-    var writer = BinaryWriter(capacity: 512)
-    encodeParleyBinary(to: &writer)
-    return writer.bytes
+    // A typical message is encoded on the stack and copied once into the exact-size result.
+    BinaryWriter.withScratch { writer in
+      encodeParleyBinary(to: &writer)
+      return writer.bytes
+    }
   }
 }
 

@@ -6,6 +6,27 @@ extension BinaryEnvelopeCodec {
     if bytes.first == UInt8(ascii: "{") {
       return try JSONEnvelopeCodec().decode(bytes)
     }
+    var (envelope, payload) = try parse(bytes)
+    if let payload { envelope.payload = Array(bytes[payload]) }
+    return envelope
+  }
+
+  /// Decodes a binary envelope like ``decode(_:)``, keeping the frame body's storage as the
+  /// payload when nothing else references it (see ``EnvelopeCodec/decode(frameBody:)``).
+  ///
+  /// - Throws: ``ParleyError`` `PROTOCOL_ERROR` naming the problem (with its byte offset).
+  public func decode(frameBody bytes: consuming [UInt8]) throws(ParleyError) -> Envelope {
+    if bytes.first == UInt8(ascii: "{") {
+      return try JSONEnvelopeCodec().decode(frameBody: bytes)
+    }
+    var (envelope, payload) = try parse(bytes)
+    if let payload { envelope.payload = Self.payload(payload, reusing: bytes) }
+    return envelope
+  }
+
+  /// Reads every field but leaves the payload in place: returns its byte range (`nil` when it is
+  /// absent or empty, which the encoder never writes).
+  private func parse(_ bytes: [UInt8]) throws(ParleyError) -> (Envelope, payload: Range<Int>?) {
     do {
       var reader = BinaryReader(bytes, maximumDepth: maxDepth)
       return try Self.readEnvelope(&reader)
@@ -18,9 +39,10 @@ extension BinaryEnvelopeCodec {
     }
   }
 
-  private static func readEnvelope(_ reader: inout BinaryReader) throws -> Envelope {
+  private static func readEnvelope(_ reader: inout BinaryReader) throws -> (Envelope, payload: Range<Int>?) {
     typealias F = BinaryEnvelopeLayout.Field
     var envelope = Envelope(kind: .ping)
+    var payload: Range<Int>?
     var version: Int?
     var kind: EnvelopeKind?
     while let field = try reader.nextField() {
@@ -41,8 +63,8 @@ extension BinaryEnvelopeCodec {
       case F.context: envelope.context = try reader.readMessage { try readContext(&$0) }
       case F.ok: envelope.ok = try reader.readBool()
       case F.payload:
-        let payload = try reader.readBytes()
-        envelope.payload = payload.isEmpty ? nil : payload  // as written: an empty payload is absent
+        let bytes = try reader.readBytesSlice()
+        payload = bytes.isEmpty ? nil : bytes.indices  // as written: an empty payload is absent
       case F.credit: envelope.credit = try reader.readUInt64()
       case F.error: envelope.error = try reader.readMessage { try readError(&$0) }
       case F.from: envelope.from = try reader.readMessage { try readFrom(&$0) }
@@ -69,7 +91,7 @@ extension BinaryEnvelopeCodec {
       if envelope.auth == nil { envelope.auth = AuthExchange() }
     default: break
     }
-    return envelope
+    return (envelope, payload)
   }
 
   private static func readContext(_ reader: inout BinaryReader) throws -> CallContext {

@@ -27,21 +27,23 @@ public struct BinaryEnvelopeCodec: EnvelopeCodec {
 
   // MARK: Encoding
 
-  /// Appends `envelope` as a binary message. The payload is copied once, straight into `bytes`.
+  /// Appends `envelope` as a binary message. The payload is copied once, straight into `bytes`;
+  /// the other fields are written in a stack buffer first, so nothing else is allocated.
   public func encode(_ envelope: Envelope, into bytes: inout [UInt8]) {
-    var writer = BinaryWriter(capacity: 256)
-    Self.writeHeader(envelope, to: &writer)
-    if let payload = envelope.payload, !payload.isEmpty {
-      writer.writeTag(field: BinaryEnvelopeLayout.Field.payload, wireType: .lengthDelimited)
-      writer.writeVarint(UInt64(payload.count))
-      let needed = bytes.count + writer.count + payload.count + 64
-      if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
+    BinaryWriter.withScratch { writer in
+      Self.writeHeader(envelope, to: &writer)
+      if let payload = envelope.payload, !payload.isEmpty {
+        writer.writeTag(field: BinaryEnvelopeLayout.Field.payload, wireType: .lengthDelimited)
+        writer.writeVarint(UInt64(payload.count))
+        let needed = bytes.count + writer.count + payload.count + 64
+        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
+        writer.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: payload)
+        writer.removeAll()
+      }
+      Self.writeTrailer(envelope, to: &writer)
       writer.withUnsafeBytes { bytes.append(contentsOf: $0) }
-      bytes.append(contentsOf: payload)
-      writer.removeAll()
     }
-    Self.writeTrailer(envelope, to: &writer)
-    writer.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
 
   /// Writes the fields before the payload (1 … 10), in ascending field-number order.

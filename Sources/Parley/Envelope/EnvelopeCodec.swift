@@ -14,12 +14,35 @@ public protocol EnvelopeCodec: Sendable {
   ///   (the connection is then closed: the header cannot be trusted).
   func decode(_ bytes: [UInt8]) throws(ParleyError) -> Envelope
 
+  /// Decodes one envelope from a frame body the caller hands over, like ``decode(_:)``, but may
+  /// keep the body's storage as the envelope's payload (moving the payload's bytes to its front
+  /// and cutting off the rest) instead of allocating a copy. It saves that allocation when nothing
+  /// else references the body: pass it with `consume` from a buffer made for this one frame.
+  /// The default implementation calls ``decode(_:)``.
+  /// - Throws: ``ParleyError`` with code `PROTOCOL_ERROR`, as ``decode(_:)``.
+  func decode(frameBody bytes: consuming [UInt8]) throws(ParleyError) -> Envelope
+
   /// Checks that `payload` is a well-formed value in this codec before it is put on the wire.
   /// - Throws: ``ParleyError`` (`INTERNAL`, did not run) describing the problem.
   func validatePayload(_ payload: [UInt8]) throws(ParleyError)
 }
 
 extension EnvelopeCodec {
+  /// Decodes `bytes` with ``decode(_:)`` (a codec without a storage-reusing path).
+  public func decode(frameBody bytes: consuming [UInt8]) throws(ParleyError) -> Envelope {
+    try decode(bytes)
+  }
+
+  /// The payload at `range` of a frame body handed over by the caller, in the body's own storage
+  /// when it is not shared (the bytes around the payload are removed in place: one `memmove`, no
+  /// allocation), otherwise a copy.
+  static func payload(_ range: Range<Int>, reusing body: consuming [UInt8]) -> [UInt8] {
+    var payload = body
+    if range.upperBound < payload.count { payload.removeSubrange(range.upperBound..<payload.count) }
+    if range.lowerBound > 0 { payload.removeSubrange(0..<range.lowerBound) }
+    return payload
+  }
+
   /// Encodes `envelope` as a complete frame (length prefix included).
   public func frame(_ envelope: Envelope) -> [UInt8] {
     var bytes = FrameEncoder.begin()

@@ -218,6 +218,22 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   /// Decodes a JSON envelope.
   /// - Throws: ``ParleyError`` `PROTOCOL_ERROR` naming the problem.
   public func decode(_ bytes: [UInt8]) throws(ParleyError) -> Envelope {
+    var (envelope, payload) = try parse(bytes)
+    if let payload { envelope.payload = Array(bytes[payload]) }
+    return try Self.unquotingBinaryPayloads(envelope)
+  }
+
+  /// Decodes a JSON envelope like ``decode(_:)``, keeping the frame body's storage as the payload
+  /// when nothing else references it (see ``EnvelopeCodec/decode(frameBody:)``).
+  /// - Throws: ``ParleyError`` `PROTOCOL_ERROR` naming the problem.
+  public func decode(frameBody bytes: consuming [UInt8]) throws(ParleyError) -> Envelope {
+    var (envelope, payload) = try parse(bytes)
+    if let payload { envelope.payload = Self.payload(payload, reusing: bytes) }
+    return try Self.unquotingBinaryPayloads(envelope)
+  }
+
+  /// Reads every member but leaves the payload in place: returns its byte range (the raw JSON value).
+  private func parse(_ bytes: [UInt8]) throws(ParleyError) -> (Envelope, payload: Range<Int>?) {
     do {
       return try decodeEnvelope(bytes)
     } catch let error as JSONError {
@@ -259,6 +275,9 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     static let challenge = JSONKey("challenge")
     static let nonce = JSONKey("nonce")
     static let proof = JSONKey("proof")
+    static let root = JSONKey("root")
+    static let chain = JSONKey("chain")
+    static let depth = JSONKey("depth")
   }
 
   private struct Fields {
@@ -278,7 +297,8 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     var proof: [UInt8]?
   }
 
-  private func decodeEnvelope(_ bytes: [UInt8]) throws -> Envelope {
+  private func decodeEnvelope(_ bytes: [UInt8]) throws -> (Envelope, payload: Range<Int>?) {
+    var payload: Range<Int>?
     var reader = JSONReader(bytes, maxDepth: maxDepth)
     guard try reader.peek() == .object else {
       throw ParleyError(.protocolError, "an envelope must be a JSON object")
@@ -303,9 +323,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       case Key.from: envelope.from = try Self.readFrom(&reader)
       case Key.ok: envelope.ok = try reader.readBool()
       case Key.credit: envelope.credit = try reader.readUInt64()
-      case Key.payload:
-        let range = try reader.readRawValue()
-        envelope.payload = Array(bytes[range])
+      case Key.payload: payload = try reader.readRawValue()
       case Key.payloadCodec: envelope.payloadCodec = try PayloadCodecName.parse(try reader.readString())
       case Key.error: envelope.error = try Self.readError(&reader, bytes)
       case Key.code: fields.code = try reader.readString()
@@ -332,14 +350,6 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     guard sawVersion else { throw ParleyError(.protocolError, "envelope without \"v\"") }
     guard let kindName = fields.kind else { throw ParleyError(.protocolError, "envelope without \"kind\"") }
     envelope.kind = EnvelopeKind(rawValue: kindName)
-    if envelope.payloadCodec == .binary {
-      if let payload = envelope.payload { envelope.payload = try PayloadCodecName.unquoteBase64(payload) }
-      if var error = envelope.error, var application = error.application, !application.payload.isEmpty {
-        application.payload = try PayloadCodecName.unquoteBase64(application.payload)
-        error.application = application
-        envelope.error = error
-      }
-    }
     switch envelope.kind {
     case .reject, .goaway:
       let code = fields.code.flatMap(ParleyError.Code.init(rawValue:)) ?? .protocolError
@@ -361,6 +371,20 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       envelope.auth = AuthExchange(challenge: fields.challenge, nonce: fields.nonce, proof: fields.proof)
     default: break
     }
+    return (envelope, payload)
+  }
+
+  /// Decodes the base64 strings that carry a binary payload (and a contract error's binary
+  /// payload) in a JSON envelope marked `"payloadCodec":"binary"`.
+  private static func unquotingBinaryPayloads(_ envelope: Envelope) throws(ParleyError) -> Envelope {
+    guard envelope.payloadCodec == .binary else { return envelope }
+    var envelope = envelope
+    if let payload = envelope.payload { envelope.payload = try PayloadCodecName.unquoteBase64(payload) }
+    if var error = envelope.error, var application = error.application, !application.payload.isEmpty {
+      application.payload = try PayloadCodecName.unquoteBase64(application.payload)
+      error.application = application
+      envelope.error = error
+    }
     return envelope
   }
 
@@ -374,13 +398,13 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   private static func readContext(_ reader: inout JSONReader) throws -> CallContext {
     var context = CallContext(root: "", chain: [], depth: 0)
     try reader.beginObject()
-    while let key = try reader.nextMember() {
+    while let key = try reader.nextMemberKey() {
       switch key {
-      case "root": context.root = try reader.readString()
-      case "chain":
+      case Key.root: context.root = try reader.readString()
+      case Key.chain:
         try reader.beginArray()
         while try reader.nextElement() { context.chain.append(try reader.readString()) }
-      case "depth": context.depth = try reader.readInt()
+      case Key.depth: context.depth = try reader.readInt()
       default: try reader.skipValue()
       }
     }

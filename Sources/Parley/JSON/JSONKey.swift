@@ -29,16 +29,24 @@ public struct JSONKey: Hashable, Sendable {
   }
 
   init(_ bytes: ArraySlice<UInt8>) {
+    self = bytes.withUnsafeBufferPointer { JSONKey($0) }
+  }
+
+  /// Packs the key whose UTF-8 bytes are `bytes` (byte `i` of the first 16 at bit `8 × i`).
+  @inline(__always)
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
     var low: UInt64 = 0
     var high: UInt64 = 0
-    var shift: UInt64 = 0
-    for (offset, byte) in bytes.prefix(16).enumerated() {
-      if offset < 8 {
-        low |= UInt64(byte) << shift
+    let packed = Swift.min(bytes.count, 16)
+    var index = 0
+    while index < packed {
+      let byte = UInt64(bytes[index])
+      if index < 8 {
+        low |= byte &<< UInt64(index &* 8)
       } else {
-        high |= UInt64(byte) << (shift - 64)
+        high |= byte &<< UInt64((index &- 8) &* 8)
       }
-      shift += 8
+      index &+= 1
     }
     self.length = bytes.count
     self.low = low
@@ -55,6 +63,6 @@ extension JSONReader {
       var decoder = JSONReader(Array(bytes[(range.bytes.lowerBound - 1)...(range.bytes.upperBound)]))
       return JSONKey(utf8: Array(try decoder.readString().utf8))
     }
-    return JSONKey(bytes[range.bytes])
+    return bytes.withUnsafeBufferPointer { JSONKey(UnsafeBufferPointer(rebasing: $0[range.bytes])) }
   }
 }

@@ -46,6 +46,13 @@ public struct JSONReader: Sendable {
   /// The default nesting limit.
   public static let defaultMaxDepth = 64
 
+  /// The deepest nesting ``skipValue()`` (and so ``validate(_:maxDepth:)`` and
+  /// ``readRawValue()``) handles inside the value it skips, whatever ``maxDepth`` allows: it
+  /// tracks open containers in a fixed inline stack so that it never allocates. Deeper input
+  /// throws ``JSONError`` ("nesting deeper than 256 levels (the JSON reader's limit)"); it never traps. With the default
+  /// ``maxDepth`` of 64 this limit is never reached.
+  public static let maximumSupportedDepth = JSONNestingStack.capacity
+
   /// Creates a reader over `bytes`.
   public init(_ bytes: [UInt8], maxDepth: Int = JSONReader.defaultMaxDepth) {
     self.bytes = bytes
@@ -337,9 +344,12 @@ public struct JSONReader: Sendable {
 
   // MARK: Skipping and raw values
 
-  /// Skips the next value entirely, validating it.
+  /// Skips the next value entirely, validating it. Allocates nothing.
+  ///
+  /// - Throws: ``JSONError`` for invalid JSON, nesting deeper than ``maxDepth``, or containers
+  ///   nested more than ``maximumSupportedDepth`` levels inside the skipped value.
   public mutating func skipValue() throws(JSONError) {
-    var stack: [Bool] = []  // open containers: true = object, false = array
+    var stack = JSONNestingStack()  // open containers, inline: skipping never allocates
     nextValue: while true {
       let byte = try peekByte()
       switch byte {
@@ -352,7 +362,10 @@ public struct JSONReader: Sendable {
           position += 1
           depth -= 1
         } else {
-          stack.append(isObject)
+          guard stack.push(object: isObject) else {
+            throw fail(
+              "nesting deeper than \(Self.maximumSupportedDepth) levels (the JSON reader's limit)")
+          }
           if isObject { try skipKey() }
           continue nextValue
         }
@@ -363,7 +376,7 @@ public struct JSONReader: Sendable {
       default: throw fail("unexpected character")
       }
       // A value is complete: move to the next one in the innermost container, or close it.
-      while let isObject = stack.last {
+      while let isObject = stack.innermostIsObject {
         let next = try peekByte()
         if next == UInt8(ascii: ",") {
           position += 1
@@ -372,7 +385,7 @@ public struct JSONReader: Sendable {
         } else if next == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
           position += 1
           depth -= 1
-          stack.removeLast()
+          stack.pop()
         } else {
           throw fail(isObject ? "expected ',' or '}' in object" : "expected ',' or ']' in array")
         }
@@ -409,6 +422,13 @@ public struct JSONReader: Sendable {
       let from = position
       position = bytes.withUnsafeBufferPointer { buffer in
         var index = from
+        if let base = buffer.baseAddress {
+          while index &+ 8 <= buffer.count,
+            JSONByteScan.isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+          {
+            index &+= 8
+          }
+        }
         while index < buffer.count {
           let byte = buffer[index]
           if byte < 0x20 || byte >= 0x80 || byte == 0x22 || byte == 0x5C { break }

@@ -174,7 +174,7 @@ public struct JSONWriter: Sendable {
     while index < utf8.count {
       // Skip 8 bytes at a time while none of them may need escaping.
       while index &+ 8 <= utf8.count, let base = utf8.baseAddress,
-        !Self.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        !JSONByteScan.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
       {
         index &+= 8
       }
@@ -209,20 +209,6 @@ public struct JSONWriter: Sendable {
     }
     if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     bytes.append(UInt8(ascii: "\""))
-  }
-
-  /// Whether any of the 8 bytes in `word` may be a control character, `"` or `\\` (false
-  /// positives are allowed: the caller then looks at each byte).
-  @inline(__always)
-  private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let control = (word &- ones &* 0x20) & ~word & high
-    let quote = word ^ (ones &* 0x22)
-    let backslash = word ^ (ones &* 0x5C)
-    let zeroInQuote = (quote &- ones) & ~quote & high
-    let zeroInBackslash = (backslash &- ones) & ~backslash & high
-    return control | zeroInQuote | zeroInBackslash != 0
   }
 
   /// Appends the bytes of an ASCII literal (`true`, `false`, `null`) without building an array.

@@ -28,6 +28,10 @@ public struct BinaryWriter: ~Copyable {
   /// Bytes allocated.
   @usableFromInline
   internal var capacity: Int
+  /// Whether this writer allocated `start` (and frees it); `false` while it writes into a scratch
+  /// buffer it does not own (see `withScratch(_:)`), until it outgrows it.
+  @usableFromInline
+  internal var ownsBuffer: Bool
 
   /// Creates an empty writer with room for `capacity` bytes before it reallocates.
   @inlinable
@@ -36,10 +40,39 @@ public struct BinaryWriter: ~Copyable {
     start = .allocate(capacity: allocated)
     used = 0
     self.capacity = allocated
+    ownsBuffer = true
+  }
+
+  /// Creates an empty writer that writes into `scratch` (not owned, not freed) until it needs more
+  /// room; it then moves to a buffer of its own.
+  @usableFromInline
+  internal init(scratch: UnsafeMutableBufferPointer<UInt8>) {
+    if let base = scratch.baseAddress, scratch.count > 0 {
+      start = base
+      capacity = scratch.count
+      ownsBuffer = false
+    } else {
+      start = .allocate(capacity: 64)
+      capacity = 64
+      ownsBuffer = true
+    }
+    used = 0
+  }
+
+  /// Calls `body` with an empty writer whose first 1 KiB lives on the stack (1 KiB is the largest
+  /// temporary allocation always placed there), so encoding a message that fits allocates nothing
+  /// but what `body` returns (for example ``bytes``, one exact-size array). A longer message moves
+  /// to the heap once, as an ordinary writer grows. The writer must not outlive `body`.
+  @inlinable
+  internal static func withScratch<Result>(_ body: (inout BinaryWriter) throws -> Result) rethrows -> Result {
+    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { scratch in
+      var writer = BinaryWriter(scratch: scratch)
+      return try body(&writer)
+    }
   }
 
   deinit {
-    start.deallocate()
+    if ownsBuffer { start.deallocate() }
   }
 
   /// A copy of the bytes written so far.
@@ -95,9 +128,10 @@ public struct BinaryWriter: ~Copyable {
     let newCapacity = Swift.max(capacity * 2, used + byteCount)
     let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     newStart.initialize(from: start, count: used)
-    start.deallocate()
+    if ownsBuffer { start.deallocate() }
     start = newStart
     capacity = newCapacity
+    ownsBuffer = true
   }
 
   /// Appends one byte.
