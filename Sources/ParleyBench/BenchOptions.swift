@@ -1,3 +1,5 @@
+import Parley
+
 /// The command-line options of a benchmark run (`parley-bench [OPTIONS]`).
 ///
 /// Bad input (an unknown flag, a missing or malformed value, an unknown scenario) is a
@@ -15,8 +17,13 @@ struct BenchOptions: Sendable {
   var duration = 3.0
   /// Run direct servers inside the benchmark's process instead of a child process.
   var sameProcess = false
-  /// Start the servers' handlers on their I/O thread (`ServerConfiguration.startsHandlersOnIOThread`).
-  var inlineHandlers = false
+  /// Where the direct servers run their handlers (`ServerConfiguration.handlerExecution`):
+  /// `--inline-handlers` starts them on the I/O thread, `--loop-handlers` runs them with the I/O
+  /// thread as their task executor.
+  var handlers: HandlerExecution = .pool
+  /// Run the benchmark's callers with their connection's I/O thread as task executor
+  /// (`ClientConnection.executor`, `--loop-callers`): calls without thread hops in the client.
+  var loopCallers = false
   /// The commit measured, recorded in the JSON; by default `git rev-parse HEAD` of the current
   /// directory (give it when running from an exported tree).
   var commit: String?
@@ -27,9 +34,10 @@ struct BenchOptions: Sendable {
 
   static let usage = """
     usage: parley-bench [--scenario NAME[,NAME…]] [--quick] [--json PATH] [--warmup S] [--duration S]
-                        [--same-process] [--inline-handlers] [--commit SHA] [--list]
+                        [--same-process] [--inline-handlers | --loop-handlers] [--loop-callers]
+                        [--loop] [--commit SHA] [--list]
            parley-bench compare A.json B.json
-           parley-bench serve (--unix PATH | --tcp HOST:PORT) [--inline-handlers]
+           parley-bench serve (--unix PATH | --tcp HOST:PORT) [--inline-handlers | --loop-handlers]
            parley-bench serve-gateway (--unix PATH | --tcp HOST:PORT)
            parley-bench serve-linked --hub ENDPOINT [--inline-handlers]
     """
@@ -67,7 +75,12 @@ struct BenchOptions: Sendable {
         guard number > 0 else { throw BenchError("--duration must be more than 0 seconds") }
         durationGiven = number
       case "--same-process": sameProcess = true
-      case "--inline-handlers": inlineHandlers = true
+      case "--inline-handlers": handlers = .startOnIOThread
+      case "--loop-handlers": handlers = .ioThread
+      case "--loop-callers": loopCallers = true
+      case "--loop":
+        handlers = .ioThread
+        loopCallers = true
       case "--commit": commit = try value()
       case "--list": listOnly = true
       case "-h", "--help": helpOnly = true
@@ -81,6 +94,24 @@ struct BenchOptions: Sendable {
     }
     if let warmupGiven { warmup = warmupGiven }
     if let durationGiven { duration = durationGiven }
+  }
+
+  /// The flag that asks a serving child process for ``handlers`` (none for the pool).
+  var handlersFlag: [String] {
+    switch handlers {
+    case .pool: return []
+    case .startOnIOThread: return ["--inline-handlers"]
+    case .ioThread: return ["--loop-handlers"]
+    }
+  }
+
+  /// How the report names ``handlers``.
+  var handlersLabel: String {
+    switch handlers {
+    case .pool: return "pool"
+    case .startOnIOThread: return "started on the I/O thread"
+    case .ioThread: return "I/O thread executor"
+    }
   }
 
   /// The measured window of call scenarios.

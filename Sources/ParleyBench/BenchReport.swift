@@ -1,4 +1,5 @@
 import Foundation
+import Parley
 
 /// Prints results as a table and writes them as JSON (the format `parley-bench compare` reads).
 enum BenchReport {
@@ -8,7 +9,7 @@ enum BenchReport {
     let load = info.loadBefore.map { String(format: "%.2f", $0) }.joined(separator: " ")
     print("parley-bench\(commit): \(info.cpus) CPUs, \(info.system), load average \(load)")
     print(
-      "warm-up \(options.warmup) s, measured \(options.duration) s per row\(options.quick ? " (--quick: smoke run, not comparable)" : ""); servers in \(options.sameProcess ? "this process" : "child processes")\(options.inlineHandlers ? ", handlers on the I/O thread" : "")"
+      "warm-up \(options.warmup) s, measured \(options.duration) s per row\(options.quick ? " (--quick: smoke run, not comparable)" : ""); servers in \(options.sameProcess ? "this process" : "child processes"), handlers: \(options.handlersLabel), callers: \(options.loopCallers ? "I/O thread executor" : "pool")"
     )
     print(columns("scenario", "value", "unit", "p50 µs", "p99 µs", "p99.9 µs", "count"))
     fflush(nil)  // all streams: rows show up at once when stdout is a pipe
@@ -75,7 +76,8 @@ enum BenchReport {
       "machine": ["cpus": info.cpus, "system": info.system],
       "loadAverageBefore": info.loadBefore, "loadAverageAfter": info.loadAfter,
       "quick": options.quick, "warmupSeconds": options.warmup, "durationSeconds": options.duration,
-      "serversInChildProcesses": !options.sameProcess, "handlersOnIOThread": options.inlineHandlers,
+      "serversInChildProcesses": !options.sameProcess, "handlersOnIOThread": options.handlers != .pool,
+      "handlerExecution": options.handlersLabel, "callersOnLoopExecutor": options.loopCallers,
       "results": rows,
     ]
     if let commit = info.commit { run["commit"] = commit }

@@ -5,16 +5,19 @@ import Parley
 /// runtime's child-process tests). Each prints `ready <endpoint>` (or `ready linked`) on stdout
 /// once it serves and exits when stdin closes, so it never outlives its parent.
 ///
-/// - `serve (--unix PATH | --tcp HOST:PORT) [--inline-handlers]`: a ``ParleyServer`` with
-///   ``BenchService``.
+/// - `serve (--unix PATH | --tcp HOST:PORT) [--inline-handlers | --loop-handlers]`: a
+///   ``ParleyServer`` with ``BenchService``, handlers started on the I/O thread or run with it as
+///   their task executor.
 /// - `serve-gateway (--unix PATH | --tcp HOST:PORT)`: a ``GatewayHub``.
 /// - `serve-linked --hub ENDPOINT`: ``BenchService`` registered at the hub through a
 ///   ``GatewayServiceLink``.
 enum BenchServer {
   static func run(mode: String, _ arguments: [String]) async {
     var arguments = arguments
-    let inline = arguments.contains("--inline-handlers")
-    arguments.removeAll { $0 == "--inline-handlers" }
+    var handlers = HandlerExecution.pool
+    if arguments.contains("--inline-handlers") { handlers = .startOnIOThread }
+    if arguments.contains("--loop-handlers") { handlers = .ioThread }
+    arguments.removeAll { $0 == "--inline-handlers" || $0 == "--loop-handlers" }
     // What serves must stay referenced for the life of the process (servers hold only weak
     // references to themselves in their accept handlers).
     var serving: [AnyObject] = []
@@ -25,7 +28,7 @@ enum BenchServer {
         var configuration = ServerConfiguration()
         configuration.name = "parley-bench"
         configuration.maxInFlightPerConnection = 4096
-        configuration.startsHandlersOnIOThread = inline
+        configuration.handlerExecution = handlers
         let server = ParleyServer(configuration: configuration)
         server.register(BenchService.registration())
         serving.append(server)

@@ -51,15 +51,14 @@ final class BenchTopology: @unchecked Sendable {  // owned by one scenario at a 
     case .direct where options.sameProcess:
       var configuration = ServerConfiguration()
       configuration.maxInFlightPerConnection = 4096
-      configuration.startsHandlersOnIOThread = options.inlineHandlers
+      configuration.handlerExecution = options.handlers
       let server = ParleyServer(configuration: configuration)
       server.register(BenchService.registration())
       let bound = try await server.start(on: listen)
       return BenchTopology(endpoint: bound, children: [], inProcess: server)
     case .direct:
       let child = try await ChildProcess.start(
-        ["serve"] + BenchEndpoint.arguments(for: listen)
-          + (options.inlineHandlers ? ["--inline-handlers"] : []))
+        ["serve"] + BenchEndpoint.arguments(for: listen) + options.handlersFlag)
       return BenchTopology(endpoint: try child.endpoint(), children: [child], inProcess: nil)
     case .gateway:
       let hub = try await ChildProcess.start(["serve-gateway"] + BenchEndpoint.arguments(for: listen))

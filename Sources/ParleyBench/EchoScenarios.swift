@@ -15,12 +15,16 @@ enum EchoScenarios {
           let connection = try await topology.connect()
           for size in [64, 4096] {
             let payload = BenchService.payload(size: size)
-            let outcome = try await ClosedLoop.run(workers: 1, window: context.options.window) { _ in
+            let outcome = try await ClosedLoop.run(
+              workers: 1, window: context.options.window, executor: callers(context, connection)
+            ) { _ in
               try await echo(connection, payload)
             }
-            byRoute[route, default: [:]][size] = .calls(
+            var result = BenchResult.calls(
               "sequential.\(transport.rawValue).\(sizeLabel(size)).\(route.rawValue)", scenario: .sequential,
               label: "1 in flight, \(sizeLabel(size)), \(transport.label), \(route.rawValue)", outcome)
+            addCPU(&result, outcome, context, route)
+            byRoute[route, default: [:]][size] = result
           }
           await connection.close()
         } catch {
@@ -54,14 +58,17 @@ enum EchoScenarios {
       do {
         let connection = try await topology.connect()
         for depth in depths {
-          let outcome = try await ClosedLoop.run(workers: depth, window: context.options.window) { _ in
+          let outcome = try await ClosedLoop.run(
+            workers: depth, window: context.options.window, executor: callers(context, connection)
+          ) { _ in
             try await echo(connection, BenchService.payload)
           }
-          results.append(
-            .calls(
-              "in-flight.\(transport.rawValue).\(depth).\(route.rawValue)", scenario: .inFlight,
-              label: "\(depth) in flight on 1 connection, 64 B, \(transport.label), \(route.rawValue)",
-              outcome))
+          var result = BenchResult.calls(
+            "in-flight.\(transport.rawValue).\(depth).\(route.rawValue)", scenario: .inFlight,
+            label: "\(depth) in flight on 1 connection, 64 B, \(transport.label), \(route.rawValue)",
+            outcome)
+          addCPU(&result, outcome, context, route)
+          results.append(result)
         }
         await connection.close()
       } catch {
@@ -82,7 +89,10 @@ enum EchoScenarios {
       var connections: [ClientConnection] = []
       for _ in 0..<count { connections.append(try await topology.connect()) }
       let pool = connections
-      let outcome = try await ClosedLoop.run(workers: count, window: context.options.window) { worker in
+      let outcome = try await ClosedLoop.run(
+        workers: count, window: context.options.window,
+        executor: { context.options.loopCallers ? pool[$0].executor : nil }
+      ) { worker in
         try await echo(pool[worker], BenchService.payload)
       }
       for connection in connections { await connection.close() }
@@ -96,6 +106,22 @@ enum EchoScenarios {
       await topology.stop()
       throw error
     }
+  }
+
+  /// With `--same-process`, a direct row's client and server both run in this process: its CPU
+  /// time per call (warm-up included) is added as `cpuMicrosPerCall`.
+  static func addCPU(
+    _ result: inout BenchResult, _ outcome: LoadOutcome, _ context: BenchContext, _ route: BenchTopology.Route
+  ) {
+    guard context.options.sameProcess, route == .direct, outcome.total > 0 else { return }
+    result.details.append(("cpuMicrosPerCall", rounded(outcome.cpuSeconds / Double(outcome.total) * 1e6, 2)))
+  }
+
+  /// Where the workers of `connection` run: its I/O thread with `--loop-callers`, else the pool.
+  static func callers(_ context: BenchContext, _ connection: ClientConnection) -> (Int) -> (any TaskExecutor)?
+  {
+    let executor = context.options.loopCallers ? connection.executor : nil
+    return { _ in executor }
   }
 
   @inline(__always)

@@ -38,12 +38,26 @@ public struct ServerConfiguration: Sendable {
   public var requiresPrivateSocketDirectory: Bool = true
   /// Which Unix-socket peers are accepted (default: the server's own user).
   public var peerPolicy: PeerPolicy = .sameUser
-  /// Whether call handlers start on the I/O thread and run there until their first suspension
-  /// (default `false`: they start on the cooperative pool). Inline saves a thread hop per call
-  /// (lower latency, higher throughput) but a handler that computes for long before its first
-  /// `await` then delays every connection of that I/O thread, pings included: enable it only
-  /// for handlers that are quick or suspend early.
-  public var startsHandlersOnIOThread: Bool = false
+  /// Where call and oneway handlers run (default ``HandlerExecution/pool``): on the cooperative
+  /// pool, started on the I/O thread that read the call, or with that I/O thread as their task
+  /// executor (``HandlerExecution/ioThread``, no thread hop at all for quick handlers). Only
+  /// choose an I/O-thread placement for handlers that never block and never compute for long
+  /// between `await`s: they would delay every connection of that I/O thread, pings included.
+  public var handlerExecution: HandlerExecution = .pool
+  /// Whether call handlers start on the I/O thread (``handlerExecution`` is not
+  /// ``HandlerExecution/pool``). Setting `true` chooses ``HandlerExecution/startOnIOThread``
+  /// (they run there until their first suspension) unless an I/O-thread placement is already
+  /// chosen; setting `false` chooses ``HandlerExecution/pool``.
+  public var startsHandlersOnIOThread: Bool {
+    get { handlerExecution != .pool }
+    set {
+      if !newValue {
+        handlerExecution = .pool
+      } else if handlerExecution == .pool {
+        handlerExecution = .startOnIOThread
+      }
+    }
+  }
   /// The shared secret every client must prove it knows, by challenge–response, before
   /// `welcome` (the secret never crosses the wire). Required for TCP bound beyond loopback; when
   /// set, it applies to every connection of the server. Load it with

@@ -21,7 +21,18 @@ protocol IOHandler: AnyObject {
 ///
 /// Socket reads and writes happen here, never on the cooperative pool. Other threads hand work
 /// to it with ``execute(_:)`` and ``schedule(at:_:)``; registrations happen on the loop thread.
+///
+/// The loop is also a Swift `TaskExecutor` (`EventLoop+TaskExecutor.swift`): jobs of tasks that
+/// prefer it join the same queue as ``execute(_:)``'s work and run on the loop thread between
+/// batches of I/O, in the order they were enqueued.
 final class EventLoop: @unchecked Sendable {
+  /// One unit of queued work: a closure from ``execute(_:)`` or a job of a task that prefers this
+  /// loop as its executor.
+  enum Work {
+    case closure(@Sendable () -> Void)
+    case job(UnownedJob)
+  }
+
   private struct Timer {
     var deadline: UInt64
     var sequence: UInt64
@@ -29,7 +40,7 @@ final class EventLoop: @unchecked Sendable {
   }
 
   private struct Shared {
-    var tasks: [@Sendable () -> Void] = []
+    var tasks: [Work] = []
     var timers: [Timer] = []  // binary min-heap by (deadline, sequence)
     var sequence: UInt64 = 0
     var sleepingUntil: UInt64? = nil
@@ -41,7 +52,8 @@ final class EventLoop: @unchecked Sendable {
   private let poller: any ReadinessPoller
   /// A read buffer shared by every channel of this loop (only used on the loop thread).
   let readBuffer: UnsafeMutableRawBufferPointer
-  private let threadID = Mutex<ObjectIdentifier?>(nil)
+  /// The loop's thread (`pthread_self()`, which also holds inside Swift tasks running there).
+  private let thread = Mutex<pthread_t?>(nil)
 
   /// The process-wide loops, created on first use. Connections are spread over them.
   static let group = EventLoopGroup(count: 2)
@@ -50,21 +62,30 @@ final class EventLoop: @unchecked Sendable {
   init(name: String) {
     poller = makeReadinessPoller()
     readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
-    let thread = Thread { [self] in
-      threadID.withLock { $0 = ObjectIdentifier(Thread.current) }
+    let worker = Thread { [self] in
+      thread.withLock { $0 = pthread_self() }
       run()
     }
-    thread.name = name
-    thread.stackSize = 1 << 20
-    thread.start()
-    while threadID.withLock({ $0 }) == nil { usleep(100) }
+    worker.name = name
+    worker.stackSize = 1 << 20
+    worker.start()
+    while thread.withLock({ $0 }) == nil { usleep(100) }
   }
 
   /// Whether the caller runs on this loop's thread.
-  var inLoop: Bool { threadID.withLock { $0 } == ObjectIdentifier(Thread.current) }
+  var inLoop: Bool {
+    guard let loopThread = thread.withLock({ $0 }) else { return false }
+    return pthread_equal(loopThread, pthread_self()) != 0
+  }
 
   /// Runs `work` on the loop thread soon (after the current iteration's events).
   func execute(_ work: @escaping @Sendable () -> Void) {
+    enqueue(work: .closure(work))
+  }
+
+  /// Queues `work` behind everything queued before it; wakes the loop only when it sleeps and
+  /// this is the first item (work queued from the loop thread itself never wakes anything).
+  func enqueue(work: Work) {
     let wake = shared.withLock { state -> Bool in
       state.tasks.append(work)
       return state.tasks.count == 1 && state.sleepingUntil != nil
@@ -142,7 +163,7 @@ final class EventLoop: @unchecked Sendable {
 
   /// Tasks taken from the shared queue, run outside the lock (loop thread only). Swapped with
   /// the queue, so neither array is reallocated per iteration.
-  private var running: [@Sendable () -> Void] = []
+  private var running: [Work] = []
 
   private func runDueWork() {
     for _ in 0..<8 {
@@ -158,7 +179,12 @@ final class EventLoop: @unchecked Sendable {
         }
       }
       if running.isEmpty && due.isEmpty { return }
-      for task in running { task() }
+      for task in running {
+        switch task {
+        case .closure(let work): work()
+        case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+      }
       running.removeAll(keepingCapacity: true)
       for work in due { work() }
     }
@@ -207,6 +233,9 @@ final class EventLoopGroup: Sendable {
   init(count: Int) {
     loops = (0..<max(1, count)).map { EventLoop(name: "parley-io-\($0)") }
   }
+
+  /// Whether the caller runs on one of this group's loop threads.
+  var inAnyLoop: Bool { loops.contains { $0.inLoop } }
 
   /// The next loop, round-robin.
   func next() -> EventLoop {

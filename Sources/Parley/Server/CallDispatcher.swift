@@ -3,6 +3,10 @@ import Synchronization
 /// Runs inbound `call` and `oneway` envelopes against ``ServiceRegistration`` handlers, one task
 /// per call, with deadlines, cancellation, the call-chain context, validation and error mapping.
 ///
+/// Its entry points are called on the connection's I/O thread (the read path or the loop's
+/// timer). Where the tasks run is the ``HandlerExecution``: the pool, started inline, or the
+/// connection's event loop as their task executor.
+///
 /// Shared by every connection that serves calls: a ``ParleyServer`` connection, and a service's
 /// connection to a gateway (which is a client connection that also receives calls). Both answer
 /// exactly alike because both use this type.
@@ -19,7 +23,8 @@ final class CallDispatcher: Sendable {
 
   private struct State {
     var inbound: [UInt64: Inbound] = [:]
-    var oneways: [UInt64: Task<Void, Never>] = [:]
+    /// Running oneway handlers; `nil` until the task's handle is stored (it may finish first).
+    var oneways: [UInt64: Task<Void, Never>?] = [:]
     var nextOneway: UInt64 = 0
     var draining = false
   }
@@ -28,7 +33,9 @@ final class CallDispatcher: Sendable {
   private let maxDepth: Int
   private let maxInFlight: Int
   private let maxStreams: Int
-  private let startsInline: Bool
+  private let execution: HandlerExecution
+  /// The connection's event loop: the handlers' task executor under ``HandlerExecution/ioThread``.
+  private let loop: EventLoop
   private let route: Route
   private let observer: ParleyObserver?
   private let source: String
@@ -37,12 +44,13 @@ final class CallDispatcher: Sendable {
   /// Creates a dispatcher answering on `core`.
   init(
     core: ConnectionCore, maxDepth: Int, maxInFlight: Int, observer: ParleyObserver? = nil,
-    source: String = "server", startsInline: Bool = false,
+    source: String = "server", execution: HandlerExecution = .pool,
     maxStreams: Int = StreamDefaults.maxConcurrentStreamsPerConnection, route: @escaping Route
   ) {
     self.maxStreams = maxStreams
     self.core = core
-    self.startsInline = startsInline
+    self.execution = execution
+    self.loop = core.channel.eventLoop.loop
     self.maxDepth = maxDepth
     self.maxInFlight = maxInFlight
     self.observer = observer
@@ -171,16 +179,22 @@ final class CallDispatcher: Sendable {
     // or timeout that came in between is applied as soon as the handle is stored.
     let handlerDeadline = envelope.timeoutMs == nil ? nil : Optional(deadlineNanos)
     // Inline: the handler starts on this I/O thread and runs until its first suspension (no
-    // thread hop; its reply joins this read batch's write). Otherwise it starts on the pool.
+    // thread hop; its reply joins this read batch's write); on the loop executor it also
+    // continues here after each suspension. On the pool it starts on a pool thread.
     let task: Task<Void, Never>
     if observer == nil {
       // The hot path: no clock reads, no events, no envelope kept by the closure, and closure
       // literals handed straight to the task (a closure value would need a conversion thunk).
-      if startsInline {
+      switch execution {
+      case .ioThread:
+        task = Task.immediate(executorPreference: loop) { [self] in
+          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer, marker: marker)
+        }
+      case .startOnIOThread:
         task = Task.immediate { [self] in
           finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer, marker: marker)
         }
-      } else {
+      case .pool:
         task = Task { [self] in
           finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer, marker: marker)
         }
@@ -197,7 +211,7 @@ final class CallDispatcher: Sendable {
         }
         finish(id, outcome, stream: writer, marker: marker)
       }
-      task = startsInline ? Task.immediate(operation: operation) : Task(operation: operation)
+      task = start(operation)
     }
     let cancelNow = state.withLock { state -> Bool in
       // Read, change, write back: `inbound[id]?.task = …` would run the dictionary's `_modify`
@@ -210,6 +224,15 @@ final class CallDispatcher: Sendable {
     if cancelNow { task.cancel() }
     if deadlineNanos != UInt64.max, !core.timerIsSet(before: deadlineNanos) {
       core.scheduleTimer(at: deadlineNanos)
+    }
+  }
+
+  /// Starts `operation` in a task placed as ``execution`` says.
+  private func start(_ operation: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
+    switch execution {
+    case .ioThread: Task.immediate(executorPreference: loop, operation: operation)
+    case .startOnIOThread: Task.immediate(operation: operation)
+    case .pool: Task(operation: operation)
     }
   }
 
@@ -279,14 +302,21 @@ final class CallDispatcher: Sendable {
       core.protocolViolations.add(1, ordering: .relaxed)  // oneway: no reply, no error
       return
     }
-    state.withLock { state in
-      guard !state.draining, state.oneways.count < maxInFlight else { return }
+    let reserved = state.withLock { state -> UInt64? in
+      guard !state.draining, state.oneways.count < maxInFlight else { return nil }
       let key = state.nextOneway
       state.nextOneway += 1
-      state.oneways[key] = Task { [self] in
-        try? await CallContext.$current.withValue(call.context) { try await handler(call) }
-        _ = self.state.withLock { $0.oneways.removeValue(forKey: key) }
-      }
+      state.oneways.updateValue(nil, forKey: key)
+      return key
+    }
+    guard let key = reserved else { return }
+    // Started outside the lock: an inline start may run the whole handler (and its removal) here.
+    let task = start { [self] in
+      try? await CallContext.$current.withValue(call.context) { try await handler(call) }
+      _ = self.state.withLock { $0.oneways.removeValue(forKey: key) }
+    }
+    state.withLock { state in
+      if state.oneways[key] != nil { state.oneways.updateValue(task, forKey: key) }
     }
   }
 
@@ -355,7 +385,7 @@ final class CallDispatcher: Sendable {
         state.inbound[id]?.answered = true
         if let task = entry.task { tasks.append(task) }
       }
-      tasks.append(contentsOf: state.oneways.values)
+      tasks.append(contentsOf: state.oneways.values.compactMap { $0 })
       return (ids, tasks)
     }
     for task in tasks { task.cancel() }
@@ -370,7 +400,7 @@ final class CallDispatcher: Sendable {
   func connectionClosed() {
     let tasks = state.withLock { state -> [Task<Void, Never>] in
       var tasks = state.inbound.values.compactMap(\.task)
-      tasks.append(contentsOf: state.oneways.values)
+      tasks.append(contentsOf: state.oneways.values.compactMap { $0 })
       for id in state.inbound.keys { state.inbound[id]?.answered = true }
       return tasks
     }

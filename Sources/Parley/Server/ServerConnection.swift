@@ -42,7 +42,7 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     dispatcher = CallDispatcher(
       core: core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlightPerConnection,
       observer: configuration.observer, source: configuration.name,
-      startsInline: configuration.startsHandlersOnIOThread,
+      execution: configuration.handlerExecution,
       maxStreams: configuration.maxConcurrentStreamsPerConnection
     ) { [weak server] contract, version, service in
       guard let server else { return .failure(ParleyError(.shuttingDown, "the server is gone")) }
