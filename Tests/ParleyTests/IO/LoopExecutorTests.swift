@@ -22,6 +22,7 @@ extension RuntimeSocketSuites {
       let server = ParleyServer(configuration: configuration)
       server.register(echoService())
       server.register(loopService(probe))
+      server.register(streamService())
       let endpoint = try await server.start(on: .unix(path: directory + "/loop.sock"))
       let connection = try await ClientConnection.connect(to: endpoint)
       do {
@@ -214,6 +215,31 @@ extension RuntimeSocketSuites {
         probe.relay.withLock { $0 = nil }
       }
       #expect(probe.onLoop.withLock { $0 }.allSatisfy { $0 })
+    }
+
+    /// A stream served by a handler on the loop and consumed on the loop delivers every item in
+    /// order through many credit grants, and its error end arrives as on the pool.
+    @Test func streamsWorkOnTheLoop() async throws {
+      try await Self.withServer(.ioThread) { _, connection in
+        let (items, failure) = try await withTaskExecutorPreference(connection.executor) {
+          let stream = try await connection.stream(
+            contract: "test.streams", version: 1, service: "Streams", method: "count",
+            payload: utf8Bytes(#"{"n":1000}"#))
+          var items: [Int] = []
+          for try await item in stream { items.append(Int(utf8Text(item)) ?? -1) }
+          let failing = try await connection.stream(
+            contract: "test.streams", version: 1, service: "Streams", method: "failAfterTwo", payload: [])
+          var failure: ParleyError?
+          do {
+            for try await _ in failing {}
+          } catch let error as ParleyError {
+            failure = error
+          }
+          return (items, failure)
+        }
+        #expect(items == Array(0..<1000))
+        #expect(failure?.code == .application)
+      }
     }
 
     /// A caller on the loop gets `TIMEOUT` when its deadline passes, and the server's handler on
