@@ -43,19 +43,64 @@ public struct Envelope: Sendable {
   /// For `reply`: whether the call succeeded.
   public var ok: Bool?
   /// For failed replies, `reject` and `goaway`: the error.
-  public var error: ParleyError?
+  public var error: ParleyError? {
+    get { rare?.error }
+    set { rare = RareFields.replacing(rare, error: newValue) }
+  }
   /// Stream flow control (`"credit"`): in a `call` that opens a stream, the caller's initial
   /// window; in a `streamItem` sent by the caller, more items it grants (see `docs/wire-protocol.md`).
   public var credit: UInt64?
   /// For `hello`.
-  public var hello: Hello?
+  public var hello: Hello? {
+    get { rare?.hello }
+    set { rare = RareFields.replacing(rare, hello: newValue) }
+  }
   /// For `welcome`.
-  public var welcome: Welcome?
+  public var welcome: Welcome? {
+    get { rare?.welcome }
+    set { rare = RareFields.replacing(rare, welcome: newValue) }
+  }
   /// The caller's identity, stamped by a gateway on the `call`, `oneway` and `event` envelopes it
   /// forwards (`"from"`). A gateway overwrites whatever a sender put here: it is never trusted.
   public var from: PeerIdentity?
   /// The members of an `auth` envelope (shared-secret challenge–response).
-  public var auth: AuthExchange?
+  public var auth: AuthExchange? {
+    get { rare?.auth }
+    set { rare = RareFields.replacing(rare, auth: newValue) }
+  }
+
+  /// The fields only failures, handshakes and authentication carry, kept out of line (`nil` when
+  /// all are absent): the envelope of a call, reply or stream item is copied and destroyed on every
+  /// hop, and these fields would more than double its size.
+  private var rare: RareFields?
+
+  /// An immutable box of the rarely set fields; setting one makes a new box (sets are rare).
+  private final class RareFields: Sendable {
+    let error: ParleyError?
+    let hello: Hello?
+    let welcome: Welcome?
+    let auth: AuthExchange?
+
+    init(error: ParleyError?, hello: Hello?, welcome: Welcome?, auth: AuthExchange?) {
+      self.error = error
+      self.hello = hello
+      self.welcome = welcome
+      self.auth = auth
+    }
+
+    /// `box` with the given fields replaced, or `nil` when no field is left.
+    static func replacing(
+      _ box: RareFields?, error: ParleyError?? = .none, hello: Hello?? = .none, welcome: Welcome?? = .none,
+      auth: AuthExchange?? = .none
+    ) -> RareFields? {
+      let error = error ?? box?.error
+      let hello = hello ?? box?.hello
+      let welcome = welcome ?? box?.welcome
+      let auth = auth ?? box?.auth
+      if error == nil && hello == nil && welcome == nil && auth == nil { return nil }
+      return RareFields(error: error, hello: hello, welcome: welcome, auth: auth)
+    }
+  }
 
   /// Creates an envelope of `kind`; set the other fields as the kind requires.
   public init(kind: EnvelopeKind, id: UInt64? = nil) {
