@@ -22,54 +22,75 @@ public enum FramingError: Error, Sendable, Equatable, CustomStringConvertible {
 ///
 /// Bytes may arrive split at any boundary and many frames may arrive in one chunk. The declared
 /// length is checked against ``maxFrameSize`` as soon as the 4-byte prefix is complete, before
-/// any buffer for the body is reserved; the buffer only ever holds bytes actually received.
+/// any buffer for the body is reserved. A frame that arrives whole is copied out of the chunk
+/// once; a frame split over several chunks gets one body buffer of its declared length when its
+/// body starts arriving, and each piece is copied into place (no regrowth, no final copy).
 public struct FrameDecoder: Sendable {
   /// The largest accepted frame body, in bytes.
   public let maxFrameSize: Int
-  private var buffer: [UInt8] = []
+  /// Bytes of a held-back length prefix (the first `headerCount` are valid).
+  private var header: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+  private var headerCount = 0
+  /// The held-back frame's body: `body.count` is its declared length once the prefix is
+  /// complete (empty before), of which the first `filled` bytes have arrived.
+  private var body: [UInt8] = []
+  private var filled = 0
 
   /// Creates a decoder accepting frames up to `maxFrameSize` bytes.
   public init(maxFrameSize: Int) {
     self.maxFrameSize = maxFrameSize
   }
 
-  /// The number of bytes of an incomplete frame held back.
-  public var bufferedByteCount: Int { buffer.count }
+  /// The number of bytes of an incomplete frame held back (its length prefix included).
+  public var bufferedByteCount: Int { headerCount + filled }
 
   /// Feeds received bytes and calls `onFrame` with each complete frame body, in order.
   /// - Throws: ``FramingError`` for a bad length (the caller must close the connection), or
   ///   whatever `onFrame` throws (decoding stops there).
   public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ onFrame: ([UInt8]) throws -> Void) throws {
+    guard let base = chunk.baseAddress else { return }
     var offset = 0
-    if !buffer.isEmpty {
+    if headerCount > 0 {
       // Complete the held-back frame first, copying only what it needs.
-      if buffer.count < 4 {
-        let take = min(4 - buffer.count, chunk.count)
-        buffer.append(contentsOf: chunk[0..<take])
-        offset = take
-        if buffer.count < 4 { return }
+      if headerCount < 4 {
+        while headerCount < 4, offset < chunk.count {
+          setHeaderByte(chunk[offset])
+          offset += 1
+        }
+        if headerCount < 4 { return }
+        startBody(try checkedLength(header.0, header.1, header.2, header.3))
       }
-      let length = try checkedLength(buffer[0], buffer[1], buffer[2], buffer[3])
-      let missing = 4 + length - buffer.count
-      let take = min(missing, chunk.count - offset)
-      buffer.append(contentsOf: chunk[offset..<(offset + take)])
+      let take = min(body.count - filled, chunk.count - offset)
+      body.withUnsafeMutableBytes { destination in
+        guard let target = destination.baseAddress else { return }
+        (target + filled).copyMemory(from: base + offset, byteCount: take)
+      }
+      filled += take
       offset += take
-      if take < missing { return }
-      let body = Array(buffer[4...])
-      buffer.removeAll(keepingCapacity: false)
-      try onFrame(body)
+      if filled < body.count { return }
+      try onFrame(takeBody())
     }
     while chunk.count - offset >= 4 {
       let length = try checkedLength(chunk[offset], chunk[offset + 1], chunk[offset + 2], chunk[offset + 3])
       guard chunk.count - offset - 4 >= length else { break }
-      let body = Array(chunk[(offset + 4)..<(offset + 4 + length)])
+      let frame = Array(UnsafeRawBufferPointer(start: base + offset + 4, count: length))
       offset += 4 + length
-      try onFrame(body)
+      try onFrame(frame)
     }
-    if offset < chunk.count {
-      buffer.append(contentsOf: chunk[offset...])
-      if buffer.count >= 4 { _ = try checkedLength(buffer[0], buffer[1], buffer[2], buffer[3]) }
+    guard offset < chunk.count else { return }
+    // Hold back the start of the next frame.
+    while headerCount < 4, offset < chunk.count {
+      setHeaderByte(chunk[offset])
+      offset += 1
     }
+    guard headerCount == 4 else { return }
+    startBody(try checkedLength(header.0, header.1, header.2, header.3))
+    let take = chunk.count - offset
+    body.withUnsafeMutableBytes { destination in
+      guard let target = destination.baseAddress else { return }
+      target.copyMemory(from: base + offset, byteCount: take)
+    }
+    filled = take
   }
 
   /// Feeds a byte array (convenience for tests and in-process transports).
@@ -79,7 +100,33 @@ public struct FrameDecoder: Sendable {
 
   /// Call at end of stream: throws ``FramingError/truncated(buffered:)`` if a frame was cut off.
   public func finish() throws(FramingError) {
-    if !buffer.isEmpty { throw .truncated(buffered: buffer.count) }
+    if bufferedByteCount > 0 { throw .truncated(buffered: bufferedByteCount) }
+  }
+
+  private mutating func setHeaderByte(_ byte: UInt8) {
+    switch headerCount {
+    case 0: header.0 = byte
+    case 1: header.1 = byte
+    case 2: header.2 = byte
+    default: header.3 = byte
+    }
+    headerCount += 1
+  }
+
+  /// Reserves the body of a frame whose (checked) length prefix is complete. Its bytes are
+  /// written before they are read, and only the `filled` ones are ever read.
+  private mutating func startBody(_ length: Int) {
+    body = [UInt8](unsafeUninitializedCapacity: length) { _, initialized in initialized = length }
+    filled = 0
+  }
+
+  /// Hands over the completed held-back body and resets for the next frame.
+  private mutating func takeBody() -> [UInt8] {
+    var frame: [UInt8] = []
+    swap(&frame, &body)
+    filled = 0
+    headerCount = 0
+    return frame
   }
 
   private func checkedLength(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ b3: UInt8) throws(FramingError) -> Int {

@@ -8,12 +8,16 @@ import Synchronization
 
 /// A ``ByteChannel`` over a connected non-blocking socket, driven by an ``EventLoop``.
 ///
-/// Writes from any thread go straight to the socket when nothing else is being written; bytes
-/// queued meanwhile are sent together by whichever thread is writing (one `send` for many frames).
-/// If the socket is full, the rest waits for writability on the loop. Reads happen on the loop.
+/// Writes from any thread are queued in order (``OutboundQueue``: the writers' arrays, never
+/// copied) and sent with gathered `sendmsg` calls, many frames per system call. A `flushNow`
+/// write on an idle socket is sent at once by the writing thread; frames queued meanwhile
+/// (deferred writes, writes while another thread is sending, replies produced while the loop
+/// delivers reads) leave together with the next send. If the socket is full, the rest waits for
+/// writability on the loop. Reads happen on the loop. See "Writes and batching" in
+/// `docs/runtime.md`.
 final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   private struct Outbound {
-    var buffer: [UInt8] = []
+    var queue = OutboundQueue()
     var flushing = false  // a thread owns the socket for writing
     var waitingWritable = false
     var corked = false  // the loop is delivering reads: coalesce until they are done
@@ -21,6 +25,9 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     var closeRequested = false
     var flushScheduled = false  // a deferred flush is queued on the loop
     var stalledSince: UInt64?  // bytes wait and none were sent since (monotonic ns)
+
+    /// Whether a write now has to wait for a send already under way or promised.
+    var busy: Bool { flushing || waitingWritable || corked }
   }
 
   let fd: Int32
@@ -29,6 +36,8 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   let peerDescription: String
   private let maxPendingBytes: Int
   private let outbound = Mutex(Outbound())
+  /// The `iovec` list of the flushing thread (only touched by the thread that set `flushing`).
+  private let vectors = UnsafeMutablePointer<iovec>.allocate(capacity: VectorSend.maxVectors)
   private var delegate: (any ByteChannelDelegate)?  // set on start, used on the loop thread
   private var fdClosed = false  // loop thread only
   private var lingering = false  // loop thread only
@@ -46,6 +55,8 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     if !isUnix { Sys.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1) }
   }
 
+  deinit { vectors.deallocate() }
+
   func start(_ delegate: any ByteChannelDelegate) {
     loop.execute { [self] in
       self.delegate = delegate
@@ -60,7 +71,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     }
   }
 
-  var pendingWriteBytes: Int { outbound.withLock { $0.buffer.count } }
+  var pendingWriteBytes: Int { outbound.withLock { $0.queue.byteCount } }
 
   var writeStalledSince: UInt64? { outbound.withLock { $0.stalledSince } }
 
@@ -68,125 +79,106 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
 
   @discardableResult
   func write(_ bytes: [UInt8], flushNow: Bool) -> Bool {
-    enum Action { case refuse, queued, scheduleFlush, writeNow([UInt8]) }
+    enum Action { case refuse, queued, scheduleFlush, flush }
     let action = outbound.withLock { state -> Action in
       if state.closed { return .refuse }
-      if state.flushing || state.waitingWritable || state.corked || !flushNow {
-        if state.buffer.count + bytes.count > maxPendingBytes { return .refuse }
-        // The first frame of a batch becomes the buffer (no copy); later ones are appended.
-        if state.buffer.isEmpty { state.buffer = bytes } else { state.buffer.append(contentsOf: bytes) }
-        if flushNow || state.flushing || state.waitingWritable || state.corked || state.flushScheduled {
-          return .queued
-        }
+      if state.busy || !flushNow {
+        if state.queue.byteCount + bytes.count > maxPendingBytes { return .refuse }
+        state.queue.append(bytes)
+        if state.busy || state.flushScheduled { return .queued }
         state.flushScheduled = true
         return .scheduleFlush
       }
+      // Idle: this thread sends, after whatever deferred writes queued (never overtaking them).
+      state.queue.append(bytes)
       state.flushing = true
-      // Bytes that deferred writes queued go first: a flushed write never overtakes them.
-      if state.buffer.isEmpty { return .writeNow(bytes) }
-      var queued: [UInt8] = []
-      swap(&queued, &state.buffer)
-      queued.append(contentsOf: bytes)
-      return .writeNow(queued)
+      return .flush
     }
     switch action {
     case .refuse: return false
     case .queued: return true
     case .scheduleFlush: loop.execute { [self] in deferredFlush() }
-    case .writeNow(let data): flush(startingWith: data)
+    case .flush: flush()
     }
     return true
   }
 
   /// Sends what deferred writes queued (on the loop thread).
   private func deferredFlush() {
-    let data = outbound.withLock { state -> [UInt8]? in
+    let flushes = outbound.withLock { state -> Bool in
       state.flushScheduled = false
-      guard !state.flushing, !state.waitingWritable, !state.closed, !state.buffer.isEmpty else { return nil }
+      guard !state.busy, !state.closed, !state.queue.isEmpty else { return false }
       state.flushing = true
-      var taken: [UInt8] = []
-      swap(&taken, &state.buffer)
-      return taken
+      return true
     }
-    if let data { flush(startingWith: data) }
+    if flushes { flush() }
   }
 
-  /// Writes `first`, then whatever others queued meanwhile, until done or the socket is full.
-  /// Called by the thread that set `flushing`.
-  private func flush(startingWith first: [UInt8]) {
-    var data = first
-    var failure: Int32 = 0
-    while true {
-      var sent = 0
-      data.withUnsafeBytes { raw in
-        guard let base = raw.baseAddress else { return }
-        while sent < raw.count {
-          let result = Sys.send(fd, base + sent, raw.count - sent)
-          if result > 0 {
-            sent += result
-          } else {
-            let code = Sys.errno
-            if code == EINTR { continue }
-            failure = code
-            return
-          }
-        }
-      }
-      let next = outbound.withLock { state -> [UInt8]? in
-        if failure != 0 && failure != EAGAIN && failure != EWOULDBLOCK {
+  /// Sends the queue, including what others append meanwhile, until it is empty or the socket
+  /// is full. Called by the thread that set `flushing`.
+  private func flush() {
+    enum Next { case send(Int), done, full, failed(Int32) }
+    var next = outbound.withLock { state -> Next in
+      .send(state.queue.gather(into: vectors, capacity: VectorSend.maxVectors))
+    }
+    var progressed = false
+    while case .send(let count) = next {
+      let result = VectorSend.send(fd, vectors, count)
+      let code = result < 0 ? Sys.errno : 0
+      if result < 0 && code == EINTR { continue }
+      next = outbound.withLock { state -> Next in
+        if result < 0 && code != EAGAIN && code != EWOULDBLOCK {
           state.flushing = false
-          state.buffer = []
-          return nil
+          _ = state.queue.removeAll()
+          return .failed(code)
         }
-        if sent < data.count {
-          // The socket is full: keep the rest first in line and let the loop finish. Sending
-          // something restarts the stall clock; sending nothing keeps it running.
-          if sent > 0 || state.stalledSince == nil { state.stalledSince = Sys.now() }
-          state.buffer.insert(contentsOf: data[sent...], at: 0)
+        if result > 0 {
+          state.queue.consume(result)
+          progressed = true
+        }
+        if state.queue.isEmpty || state.closed {
+          state.stalledSince = nil
+          state.flushing = false
+          return .done
+        }
+        if result < 0 {
+          // The socket is full: the loop finishes when it is writable. Sending something
+          // restarts the stall clock; sending nothing keeps it running.
+          if progressed || state.stalledSince == nil { state.stalledSince = Sys.now() }
           state.flushing = false
           state.waitingWritable = true
-          return nil
+          return .full
         }
-        state.stalledSince = nil
-        if state.buffer.isEmpty || state.closed {
-          state.flushing = false
-          return nil
-        }
-        var taken: [UInt8] = []
-        swap(&taken, &state.buffer)
-        return taken
+        return .send(state.queue.gather(into: vectors, capacity: VectorSend.maxVectors))
       }
-      guard let next else { break }
-      data = next
     }
-    let (failed, wantsWritable, closeNow) = outbound.withLock { state in
-      (failure != 0 && failure != EAGAIN && failure != EWOULDBLOCK, state.waitingWritable, state.closed)
-    }
-    if failed {
-      let message = "write to \(peerDescription) failed: \(Sys.describe(failure))"
-      closeWithError(ParleyError(.connectionLost, message))
-    } else if wantsWritable || closeNow {
+    switch next {
+    case .failed(let code):
+      closeWithError(
+        ParleyError(.connectionLost, "write to \(peerDescription) failed: \(Sys.describe(code))"))
+    case .full:
       loop.execute { [self] in
-        if outbound.withLock({ $0.closed && !$0.flushing }) {
-          finalClose(error: nil, linger: false)
-        } else if !fdClosed {
-          loop.setInterest(fd, read: true, write: true)
+        if !fdClosed { loop.setInterest(fd, read: true, write: true) }
+      }
+    case .done:
+      if outbound.withLock({ $0.closed }) {
+        loop.execute { [self] in
+          if outbound.withLock({ $0.closed && !$0.flushing }) { finalClose(error: nil, linger: false) }
         }
       }
+    case .send: break
     }
   }
 
   func ioWritable() {
-    let data = outbound.withLock { state -> [UInt8]? in
-      guard state.waitingWritable, !state.flushing else { return nil }
+    let flushes = outbound.withLock { state -> Bool in
+      guard state.waitingWritable, !state.flushing else { return false }
       state.waitingWritable = false
       state.flushing = true
-      var taken: [UInt8] = []
-      swap(&taken, &state.buffer)
-      return taken
+      return true
     }
     loop.setInterest(fd, read: true, write: false)
-    if let data { flush(startingWith: data) }
+    if flushes { flush() }
   }
 
   // MARK: Reading
@@ -229,15 +221,13 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   }
 
   private func uncork() {
-    let data = outbound.withLock { state -> [UInt8]? in
+    let flushes = outbound.withLock { state -> Bool in
       state.corked = false
-      guard !state.flushing, !state.waitingWritable, !state.buffer.isEmpty else { return nil }
+      guard !state.flushing, !state.waitingWritable, !state.queue.isEmpty else { return false }
       state.flushing = true
-      var taken: [UInt8] = []
-      swap(&taken, &state.buffer)
-      return taken
+      return true
     }
-    if let data { flush(startingWith: data) }
+    if flushes { flush() }
   }
 
   // MARK: Closing
@@ -279,9 +269,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
       state.closed = true
       state.closeRequested = true
       if state.flushing { return (true, []) }
-      var taken: [UInt8] = []
-      swap(&taken, &state.buffer)
-      return (false, taken)
+      return (false, state.queue.removeAll())
     }
     if busy {
       // A writer is inside send(): retry shortly so the descriptor is never reused under it.
