@@ -109,12 +109,16 @@ struct PayloadCodecGuard: Sendable {
   /// - Throws: ``ParleyError``.
   func check(_ call: IncomingCall) throws(ParleyError) {
     guard !accepted.contains(call.codec) else { return }
-    let names = WireCodec.allCases.filter(accepted.contains).map(\.rawValue).joined(separator: " and ")
+    let names = WireCodec.allCases.filter(accepted.contains).map(\.rawValue)
+    let reads =
+      names.isEmpty ? "reads no payload codec" : "reads \(names.joined(separator: " and ")) payloads only"
+    let advice =
+      names.isEmpty
+      ? ""
+      : ": send \(names.joined(separator: " or ")) (the untyped API's payloadCodec, or a client offering only that codec)"
     throw ParleyError(
       .decodeFailed,
-      "service \(call.service) of \(call.contract) reads \(names.isEmpty ? "no" : names) payloads only; "
-        + "this call's payload is \(call.codec.rawValue): send it as \(names.isEmpty ? "another codec" : names) "
-        + "(the untyped API's payloadCodec, or a client offering only that codec)",
+      "service \(call.service) of \(call.contract) \(reads); this call's payload is \(call.codec.rawValue)\(advice)",
       mayHaveRun: false, service: call.service, method: call.method, callID: call.callID)
   }
 }
