@@ -28,7 +28,8 @@ extension ParleyFastJSON {
 
   /// The value as compact JSON text.
   public var parleyJSONBytes: [UInt8] {
-    var writer = JSONWriter()
+    // Room for a typical message up front: growing from 128 bytes took up to four allocations.
+    var writer = JSONWriter(capacity: 1024)
     writeParleyJSON(to: &writer)
     return writer.bytes
   }
