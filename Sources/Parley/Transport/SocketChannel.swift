@@ -36,8 +36,6 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   let peerDescription: String
   private let maxPendingBytes: Int
   private let outbound = Mutex(Outbound())
-  /// The `iovec` list of the flushing thread (only touched by the thread that set `flushing`).
-  private let vectors = UnsafeMutablePointer<iovec>.allocate(capacity: VectorSend.maxVectors)
   private var delegate: (any ByteChannelDelegate)?  // set on start, used on the loop thread
   private var fdClosed = false  // loop thread only
   private var lingering = false  // loop thread only
@@ -54,8 +52,6 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     OpenSockets.opened(fd, peerDescription)
     if !isUnix { Sys.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1) }
   }
-
-  deinit { vectors.deallocate() }
 
   func start(_ delegate: any ByteChannelDelegate) {
     loop.execute { [self] in
@@ -117,40 +113,13 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   /// Sends the queue, including what others append meanwhile, until it is empty or the socket
   /// is full. Called by the thread that set `flushing`.
   private func flush() {
-    enum Next { case send(Int), done, full, failed(Int32) }
-    var next = outbound.withLock { state -> Next in
-      .send(state.queue.gather(into: vectors, capacity: VectorSend.maxVectors))
-    }
-    var progressed = false
-    while case .send(let count) = next {
-      let result = VectorSend.send(fd, vectors, count)
-      let code = result < 0 ? Sys.errno : 0
-      if result < 0 && code == EINTR { continue }
-      next = outbound.withLock { state -> Next in
-        if result < 0 && code != EAGAIN && code != EWOULDBLOCK {
-          state.flushing = false
-          _ = state.queue.removeAll()
-          return .failed(code)
-        }
-        if result > 0 {
-          state.queue.consume(result)
-          progressed = true
-        }
-        if state.queue.isEmpty || state.closed {
-          state.stalledSince = nil
-          state.flushing = false
-          return .done
-        }
-        if result < 0 {
-          // The socket is full: the loop finishes when it is writable. Sending something
-          // restarts the stall clock; sending nothing keeps it running.
-          if progressed || state.stalledSince == nil { state.stalledSince = Sys.now() }
-          state.flushing = false
-          state.waitingWritable = true
-          return .full
-        }
-        return .send(state.queue.gather(into: vectors, capacity: VectorSend.maxVectors))
+    // The `iovec` list lives on the flushing thread's stack: no memory per idle connection.
+    let next = withUnsafeTemporaryAllocation(of: iovec.self, capacity: VectorSend.maxVectors) { buffer in
+      guard let vectors = buffer.baseAddress else {  // never: the capacity is not zero
+        outbound.withLock { $0.flushing = false }
+        return FlushEnd.done
       }
+      return sendQueued(vectors)
     }
     switch next {
     case .failed(let code):
@@ -166,8 +135,51 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
           if outbound.withLock({ $0.closed && !$0.flushing }) { finalClose(error: nil, linger: false) }
         }
       }
-    case .send: break
     }
+  }
+
+  /// How a flush ended.
+  private enum FlushEnd { case done, full, failed(Int32) }
+
+  /// The send loop of ``flush()``, describing the queue's front in `vectors` each time.
+  private func sendQueued(_ vectors: UnsafeMutablePointer<iovec>) -> FlushEnd {
+    enum Next { case send(Int), end(FlushEnd) }
+    var next = outbound.withLock { state -> Next in
+      .send(state.queue.gather(into: vectors, capacity: VectorSend.maxVectors))
+    }
+    var progressed = false
+    while case .send(let count) = next {
+      let result = VectorSend.send(fd, vectors, count)
+      let code = result < 0 ? Sys.errno : 0
+      if result < 0 && code == EINTR { continue }
+      next = outbound.withLock { state -> Next in
+        if result < 0 && code != EAGAIN && code != EWOULDBLOCK {
+          state.flushing = false
+          _ = state.queue.removeAll()
+          return .end(.failed(code))
+        }
+        if result > 0 {
+          state.queue.consume(result)
+          progressed = true
+        }
+        if state.queue.isEmpty || state.closed {
+          state.stalledSince = nil
+          state.flushing = false
+          return .end(.done)
+        }
+        if result < 0 {
+          // The socket is full: the loop finishes when it is writable. Sending something
+          // restarts the stall clock; sending nothing keeps it running.
+          if progressed || state.stalledSince == nil { state.stalledSince = Sys.now() }
+          state.flushing = false
+          state.waitingWritable = true
+          return .end(.full)
+        }
+        return .send(state.queue.gather(into: vectors, capacity: VectorSend.maxVectors))
+      }
+    }
+    guard case .end(let end) = next else { return .done }
+    return end
   }
 
   func ioWritable() {
