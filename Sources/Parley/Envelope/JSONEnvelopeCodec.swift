@@ -29,68 +29,68 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     var writer = JSONWriter(appendingTo: bytes)
     bytes = []  // hand the storage to the writer without copying
     writer.beginObject()
-    writer.key("v")
+    writer.key(quoted: "\"v\":")
     writer.int(envelope.version)
-    writer.key("kind")
+    writer.key(quoted: "\"kind\":")
     writer.string(envelope.kind.rawValue)
     if let id = envelope.id {
-      writer.key("id")
+      writer.key(quoted: "\"id\":")
       writer.uint(id)
     }
     if let contract = envelope.contract {
-      writer.key("contract")
+      writer.key(quoted: "\"contract\":")
       writer.string(contract)
     }
     if let cv = envelope.contractVersion {
-      writer.key("cv")
+      writer.key(quoted: "\"cv\":")
       writer.int(cv)
     }
     if let service = envelope.service {
-      writer.key("service")
+      writer.key(quoted: "\"service\":")
       writer.string(service)
     }
     if let method = envelope.method {
-      writer.key("method")
+      writer.key(quoted: "\"method\":")
       writer.string(method)
     }
     if let timeoutMs = envelope.timeoutMs {
-      writer.key("timeoutMs")
+      writer.key(quoted: "\"timeoutMs\":")
       writer.int(timeoutMs)
     }
     if let context = envelope.context {
-      writer.key("ctx")
+      writer.key(quoted: "\"ctx\":")
       writer.beginObject()
-      writer.key("root")
+      writer.key(quoted: "\"root\":")
       writer.string(context.root)
-      writer.key("chain")
+      writer.key(quoted: "\"chain\":")
       writer.beginArray()
       for name in context.chain { writer.string(name) }
       writer.endArray()
-      writer.key("depth")
+      writer.key(quoted: "\"depth\":")
       writer.int(context.depth)
       writer.endObject()
     }
     if let ok = envelope.ok {
-      writer.key("ok")
+      writer.key(quoted: "\"ok\":")
       writer.bool(ok)
     }
     // A binary payload (a forwarded call of another connection) travels as a base64 string.
     let binaryPayload = envelope.payloadCodec == .binary
     if let payload = envelope.payload, !payload.isEmpty {
-      writer.key("payload")
+      writer.key(quoted: "\"payload\":")
       writer.rawValue(binaryPayload ? PayloadCodecName.quotedBase64(payload) : payload)
     }
     if let payloadCodec = envelope.payloadCodec {
-      writer.key("payloadCodec")
+      writer.key(quoted: "\"payloadCodec\":")
       writer.string(payloadCodec.rawValue)
     }
     if let credit = envelope.credit {
-      writer.key("credit")
+      writer.key(quoted: "\"credit\":")
       writer.uint(credit)
     }
     if let error = envelope.error {
       if envelope.kind == .reply || envelope.kind == .streamEnd {
-        writer.key("error")
+        writer.key(quoted: "\"error\":")
         if binaryPayload, var application = error.application, !application.payload.isEmpty {
           var carried = error
           application.payload = PayloadCodecName.quotedBase64(application.payload)
@@ -100,9 +100,9 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
           error.writeJSON(to: &writer)
         }
       } else {
-        writer.key("code")
+        writer.key(quoted: "\"code\":")
         writer.string(error.code.rawValue)
-        writer.key("message")
+        writer.key(quoted: "\"message\":")
         writer.string(error.message)
       }
     }
@@ -115,100 +115,100 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   }
 
   private static func writeFrom(_ from: PeerIdentity, to writer: inout JSONWriter) {
-    writer.key("from")
+    writer.key(quoted: "\"from\":")
     writer.beginObject()
     if let name = from.name {
-      writer.key("name")
+      writer.key(quoted: "\"name\":")
       writer.string(name)
     }
     if let credentials = from.credentials {
-      writer.key("uid")
+      writer.key(quoted: "\"uid\":")
       writer.uint(UInt64(credentials.uid))
-      writer.key("gid")
+      writer.key(quoted: "\"gid\":")
       writer.uint(UInt64(credentials.gid))
       if let pid = credentials.pid {
-        writer.key("pid")
+        writer.key(quoted: "\"pid\":")
         writer.int(Int(pid))
       }
     }
-    writer.key("address")
+    writer.key(quoted: "\"address\":")
     writer.string(from.address)
     writer.endObject()
   }
 
   private static func writeHello(_ hello: Hello, to writer: inout JSONWriter) {
-    writer.key("codecs")
+    writer.key(quoted: "\"codecs\":")
     writer.beginArray()
     for codec in hello.codecs { writer.string(codec) }
     writer.endArray()
-    writer.key("contracts")
+    writer.key(quoted: "\"contracts\":")
     writer.beginArray()
     for contract in hello.contracts {
       writer.beginObject()
-      writer.key("name")
+      writer.key(quoted: "\"name\":")
       writer.string(contract.name)
-      writer.key("version")
+      writer.key(quoted: "\"version\":")
       writer.int(contract.version)
       writer.endObject()
     }
     writer.endArray()
     if let name = hello.name {
-      writer.key("name")
+      writer.key(quoted: "\"name\":")
       writer.string(name)
     }
     if let token = hello.token {
-      writer.key("token")
+      writer.key(quoted: "\"token\":")
       writer.string(token)
     }
     if let maxFrame = hello.maxFrame {
-      writer.key("maxFrame")
+      writer.key(quoted: "\"maxFrame\":")
       writer.int(maxFrame)
     }
   }
 
   private static func writeWelcome(_ welcome: Welcome, to writer: inout JSONWriter) {
-    writer.key("codec")
+    writer.key(quoted: "\"codec\":")
     writer.string(welcome.codec)
-    writer.key("maxFrame")
+    writer.key(quoted: "\"maxFrame\":")
     writer.int(welcome.maxFrame)
-    writer.key("heartbeatMs")
+    writer.key(quoted: "\"heartbeatMs\":")
     writer.int(welcome.heartbeatMs)
-    writer.key("maxInFlight")
+    writer.key(quoted: "\"maxInFlight\":")
     writer.int(welcome.maxInFlight)
-    writer.key("contracts")
+    writer.key(quoted: "\"contracts\":")
     writer.beginArray()
     for contract in welcome.contracts {
       writer.beginObject()
-      writer.key("name")
+      writer.key(quoted: "\"name\":")
       writer.string(contract.name)
-      writer.key("version")
+      writer.key(quoted: "\"version\":")
       writer.int(contract.version)
-      writer.key("minVersion")
+      writer.key(quoted: "\"minVersion\":")
       writer.int(contract.minimumVersion)
       writer.endObject()
     }
     writer.endArray()
     if let name = welcome.name {
-      writer.key("name")
+      writer.key(quoted: "\"name\":")
       writer.string(name)
     }
     if let proof = welcome.proof {
-      writer.key("proof")
+      writer.key(quoted: "\"proof\":")
       writer.string(HexText.encode(proof))
     }
   }
 
   private static func writeAuth(_ auth: AuthExchange, to writer: inout JSONWriter) {
     if let challenge = auth.challenge {
-      writer.key("challenge")
+      writer.key(quoted: "\"challenge\":")
       writer.string(HexText.encode(challenge))
     }
     if let nonce = auth.nonce {
-      writer.key("nonce")
+      writer.key(quoted: "\"nonce\":")
       writer.string(HexText.encode(nonce))
     }
     if let proof = auth.proof {
-      writer.key("proof")
+      writer.key(quoted: "\"proof\":")
       writer.string(HexText.encode(proof))
     }
   }
@@ -220,7 +220,8 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   public func decode(_ bytes: [UInt8]) throws(ParleyError) -> Envelope {
     var (envelope, payload) = try parse(bytes)
     if let payload { envelope.payload = Array(bytes[payload]) }
-    return try Self.unquotingBinaryPayloads(envelope)
+    try Self.unquoteBinaryPayloads(&envelope)
+    return envelope
   }
 
   /// Decodes a JSON envelope like ``decode(_:)``, keeping the frame body's storage as the payload
@@ -229,7 +230,8 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   public func decode(frameBody bytes: consuming [UInt8]) throws(ParleyError) -> Envelope {
     var (envelope, payload) = try parse(bytes)
     if let payload { envelope.payload = Self.payload(payload, reusing: bytes) }
-    return try Self.unquotingBinaryPayloads(envelope)
+    try Self.unquoteBinaryPayloads(&envelope)
+    return envelope
   }
 
   /// Reads every member but leaves the payload in place: returns its byte range (the raw JSON value).
@@ -376,16 +378,14 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
 
   /// Decodes the base64 strings that carry a binary payload (and a contract error's binary
   /// payload) in a JSON envelope marked `"payloadCodec":"binary"`.
-  private static func unquotingBinaryPayloads(_ envelope: Envelope) throws(ParleyError) -> Envelope {
-    guard envelope.payloadCodec == .binary else { return envelope }
-    var envelope = envelope
+  private static func unquoteBinaryPayloads(_ envelope: inout Envelope) throws(ParleyError) {
+    guard envelope.payloadCodec == .binary else { return }
     if let payload = envelope.payload { envelope.payload = try PayloadCodecName.unquoteBase64(payload) }
     if var error = envelope.error, var application = error.application, !application.payload.isEmpty {
       application.payload = try PayloadCodecName.unquoteBase64(application.payload)
       error.application = application
       envelope.error = error
     }
-    return envelope
   }
 
   private static func readHex(_ reader: inout JSONReader, _ member: String) throws -> [UInt8] {

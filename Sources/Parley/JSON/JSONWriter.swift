@@ -75,6 +75,15 @@ public struct JSONWriter: Sendable {
     afterKey = true
   }
 
+  /// Writes an object member's key already in JSON form, quotes and colon included (`"id":`),
+  /// without scanning it for escapes: for keys the runtime spells itself.
+  mutating func key(quoted: StaticString) {
+    if !first { bytes.append(UInt8(ascii: ",")) }
+    first = false
+    appendLiteral(quoted)
+    afterKey = true
+  }
+
   /// Writes a string value, escaped.
   public mutating func string(_ value: String) {
     valuePrefix()
