@@ -112,6 +112,24 @@ extension RuntimeSocketSuites {
       }
     }
 
+    /// A ``ParleyClient`` offers its current connection's executor, and calls from it complete.
+    @Test func aParleyClientOffersItsConnectionsExecutor() async throws {
+      try await Self.withServer(.ioThread) { server, _ in
+        let endpoint = try #require(server.boundEndpoints.first)
+        let client = try await ParleyClient.connect(to: endpoint)
+        let executor = try #require(client.executor)
+        let loop = executor as? EventLoop
+        let connectionLoop = client.connection?.executor as? EventLoop
+        #expect(loop != nil && loop === connectionLoop)
+        let reply = try await withTaskExecutorPreference(executor) {
+          try await client.call(
+            contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: utf8Bytes("7"))
+        }
+        #expect(utf8Text(reply) == "7")
+        await client.close()
+      }
+    }
+
     /// Many callers on the loop at once (their frames batched) all get their own replies.
     @Test func manyCallsInFlightFromTheLoopExecutor() async throws {
       try await Self.withServer(.ioThread) { _, connection in
