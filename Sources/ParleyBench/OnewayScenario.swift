@@ -81,9 +81,15 @@ enum OnewayScenario {
     var last = -1
     var lastChange = start
     while true {
-      let reply = try await connection.call(
-        contract: BenchService.contract, version: 1, service: BenchService.service, method: "received",
-        payload: Array("{}".utf8))
+      let reply: [UInt8]
+      do {
+        reply = try await connection.call(
+          contract: BenchService.contract, version: 1, service: BenchService.service, method: "received",
+          payload: Array("{}".utf8))
+      } catch let error as ParleyError where error.code == .overloaded {
+        try await Task.sleep(for: .microseconds(500))  // the oneways sent before are still queued
+        continue
+      }
       let count = Int(String(decoding: reply, as: UTF8.self)) ?? 0
       let now = BenchClock.nanos()
       if count >= target { return (count, now) }

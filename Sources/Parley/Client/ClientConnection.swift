@@ -257,6 +257,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   /// `payloadCodec` (JSON unless stated; marked when it is not the connection's ``codec``).
   /// - Throws: ``ParleyError`` when it cannot be sent (`NOT_CONNECTED`, `OVERLOADED`,
   ///   `MAX_DEPTH_EXCEEDED`, `FRAME_TOO_LARGE`, `INTERNAL` for a malformed payload).
+  ///   Oneways may fill only half of ``ClientConfiguration/maxPendingWriteBytes``: past that they
+  ///   are refused `OVERLOADED` (not sent), so that a flood of oneways leaves room for calls.
   public func oneway(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json
@@ -265,6 +267,13 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     try precheck(
       context: context, service: service, method: method, payload: payload, payloadCodec: payloadCodec)
     try ensureReady()
+    let queued = core.channel.pendingWriteBytes
+    if queued + payload.count > configuration.maxPendingWriteBytes / 2 {
+      throw ParleyError(
+        .overloaded,
+        "\(queued) bytes are queued for sending to \(core.channel.peerDescription): oneways may fill half of maxPendingWriteBytes (\(configuration.maxPendingWriteBytes)), the rest is kept for calls"
+      ).located(service: service, method: method, callID: nil)
+    }
     var envelope = Envelope(kind: .oneway)
     envelope.contract = contract
     envelope.contractVersion = version

@@ -94,6 +94,53 @@ extension RuntimeSocketSuites {
       await fixture.stop(grace: .milliseconds(100))
     }
 
+    @Test func onewaysLeaveHalfTheOutboundQueueForCalls() async throws {
+      await warmUpRuntime()
+      let directory = try TestServer.makeTemporaryDirectory()
+      defer { TestServer.removeTree(directory) }
+      let server = try StalledServer(path: directory + "/s.sock")
+      var configuration = ClientConfiguration()
+      configuration.missedPingsAllowed = 1_000_000
+      configuration.writeProgressTimeout = .seconds(60)
+      configuration.maxPendingWriteBytes = 4 * 1024 * 1024
+      configuration.validatesPayloads = false
+      let connection = try await ClientConnection.connect(
+        to: .unix(path: server.path), configuration: configuration)
+      let chunk = utf8Bytes("\"" + String(repeating: "a", count: 256 * 1024) + "\"")
+      var refusal: ParleyError?
+      var sent = 0
+      for _ in 0..<64 where refusal == nil {
+        do {
+          try connection.oneway(
+            contract: "test.echo", version: 1, service: "Echo", method: "m", payload: chunk)
+          sent += 1
+        } catch let error as ParleyError {
+          refusal = error
+        }
+      }
+      // Refused once about 2 MiB (half of 4 MiB) wait, less what the kernel's socket buffers took.
+      #expect(refusal?.code == .overloaded && refusal?.mayHaveRun == false, "\(String(describing: refusal))")
+      #expect(refusal?.message.contains("kept for calls") == true, "\(String(describing: refusal))")
+      #expect(sent < 64)
+      // A call of 1 MiB still fits in the half kept for calls: it is queued, not refused.
+      let big = utf8Bytes("\"" + String(repeating: "b", count: 1024 * 1024) + "\"")
+      let call = Task {
+        try await connection.call(
+          contract: "test.echo", version: 1, service: "Echo", method: "echo", payload: big,
+          options: CallOptions(timeout: .seconds(30)))
+      }
+      #expect(await eventually { connection.statistics.pendingCalls == 1 })
+      call.cancel()
+      let outcome = await call.result
+      if case .failure(let error as ParleyError) = outcome {
+        #expect(error.code == .cancelled, "\(error)")
+      } else {
+        Issue.record("the call should end cancelled: \(outcome)")
+      }
+      await connection.close()
+      await server.stop()
+    }
+
     @Test func peerThatStopsReadingIsClosedAfterTheWriteProgressTimeout() async throws {
       await warmUpRuntime()
       let directory = try TestServer.makeTemporaryDirectory()
