@@ -27,7 +27,7 @@ public struct CallContext: Sendable, Equatable, Hashable {
   /// The context of the call being handled by the current task, if any.
   @TaskLocal public static var current: CallContext?
 
-  /// A fresh correlation root (16 hex digits): unique per process and unpredictable across
+  /// A fresh correlation root (15 hex digits, 60 bits): unique per process and unpredictable across
   /// processes (a random per-process seed mixed with a counter, without a system call per root).
   public static func makeRoot() -> String {
     let counter = rootCounter.add(1, ordering: .relaxed).oldValue
@@ -35,13 +35,14 @@ public struct CallContext: Sendable, Equatable, Hashable {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     let value = z ^ (z >> 31)
-    // 16 hex digits written in place: one allocation per root, not three.
-    return String(unsafeUninitializedCapacity: 16) { buffer in
-      for index in 0..<16 {
-        let digit = UInt8(truncatingIfNeeded: (value >> UInt64(60 - 4 * index)) & 0xF)
+    // 15 hex digits written in place: a Swift string of up to 15 UTF-8 bytes is stored inline,
+    // so neither this root nor its copy decoded by the peer allocates.
+    return String(unsafeUninitializedCapacity: 15) { buffer in
+      for index in 0..<15 {
+        let digit = UInt8(truncatingIfNeeded: (value >> UInt64(56 - 4 * index)) & 0xF)
         buffer[index] = digit < 10 ? 0x30 + digit : 0x57 + digit  // 0-9, a-f
       }
-      return 16
+      return 15
     }
   }
 

@@ -171,8 +171,8 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     sawInbound.store(true, ordering: .relaxed)
     lastInboundAt.store(Sys.now(), ordering: .relaxed)
     do {
-      try decoder.feed(bytes) { frame in
-        let envelope = try codec.decode(frame)
+      try decoder.feed(bytes) { (frame: consuming [UInt8]) in
+        let envelope = try codec.decode(frameBody: consume frame)
         try dispatch(envelope)
       }
     } catch let error as FramingError {

@@ -47,7 +47,9 @@ public struct FrameDecoder: Sendable {
   /// Feeds received bytes and calls `onFrame` with each complete frame body, in order.
   /// - Throws: ``FramingError`` for a bad length (the caller must close the connection), or
   ///   whatever `onFrame` throws (decoding stops there).
-  public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ onFrame: ([UInt8]) throws -> Void) throws {
+  public mutating func feed(
+    _ chunk: UnsafeRawBufferPointer, _ onFrame: (consuming [UInt8]) throws -> Void
+  ) throws {
     guard let base = chunk.baseAddress else { return }
     var offset = 0
     if headerCount > 0 {
@@ -75,7 +77,7 @@ public struct FrameDecoder: Sendable {
       guard chunk.count - offset - 4 >= length else { break }
       let frame = Array(UnsafeRawBufferPointer(start: base + offset + 4, count: length))
       offset += 4 + length
-      try onFrame(frame)
+      try onFrame(consume frame)
     }
     guard offset < chunk.count else { return }
     // Hold back the start of the next frame.
@@ -94,7 +96,7 @@ public struct FrameDecoder: Sendable {
   }
 
   /// Feeds a byte array (convenience for tests and in-process transports).
-  public mutating func feed(_ bytes: [UInt8], _ onFrame: ([UInt8]) throws -> Void) throws {
+  public mutating func feed(_ bytes: [UInt8], _ onFrame: (consuming [UInt8]) throws -> Void) throws {
     try bytes.withUnsafeBytes { try feed($0, onFrame) }
   }
 
