@@ -39,7 +39,7 @@ struct BenchOptions: Sendable {
            parley-bench compare A.json B.json
            parley-bench serve (--unix PATH | --tcp HOST:PORT) [--inline-handlers | --loop-handlers]
            parley-bench serve-gateway (--unix PATH | --tcp HOST:PORT)
-           parley-bench serve-linked --hub ENDPOINT [--inline-handlers]
+           parley-bench serve-linked --hub ENDPOINT [--inline-handlers | --loop-handlers]
     """
 
   /// Parses the arguments after the executable's name.

@@ -44,6 +44,7 @@ enum BenchServer {
         var configuration = GatewayServiceConfiguration(name: "parley-bench")
         configuration.maxInFlight = 4096
         configuration.client.maxInFlight = 4096
+        configuration.handlerExecution = handlers
         let link = try await GatewayServiceLink.connect(
           to: BenchEndpoint.parse(arguments[1]), services: [BenchService.registration()],
           configuration: configuration)

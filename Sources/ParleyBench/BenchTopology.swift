@@ -64,7 +64,8 @@ final class BenchTopology: @unchecked Sendable {  // owned by one scenario at a 
       let hub = try await ChildProcess.start(["serve-gateway"] + BenchEndpoint.arguments(for: listen))
       do {
         let endpoint = try hub.endpoint()
-        let service = try await ChildProcess.start(["serve-linked", "--hub", endpoint.description])
+        let service = try await ChildProcess.start(
+          ["serve-linked", "--hub", endpoint.description] + options.handlersFlag)
         return BenchTopology(endpoint: endpoint, children: [hub, service], inProcess: nil)
       } catch {
         await hub.stopped()

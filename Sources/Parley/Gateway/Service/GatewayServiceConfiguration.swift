@@ -10,6 +10,10 @@ public struct GatewayServiceConfiguration: Sendable {
   public var maxDepth: Int = ParleyDefaults.maxDepth
   /// Calls run at once; more are refused with `OVERLOADED` (did not run).
   public var maxInFlight: Int = ParleyDefaults.maxInFlightPerConnection
+  /// Where the handlers of routed calls and oneways run (default ``HandlerExecution/pool``; see
+  /// ``ServerConfiguration/handlerExecution`` for what the I/O-thread placements trade). A linked
+  /// service has one connection, so `ioThread` keeps every handler on that one I/O thread.
+  public var handlerExecution: HandlerExecution = .pool
   /// Whether to reconnect (and register and subscribe again) when the connection to the hub is
   /// lost (default `true`).
   public var reconnects: Bool = true

@@ -209,7 +209,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
   private func attach(_ connection: ClientConnection) async throws {
     let dispatcher = CallDispatcher(
       core: connection.core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlight,
-      observer: configuration.observer, source: instance
+      observer: configuration.observer, source: instance, execution: configuration.handlerExecution
     ) { [services] contract, version, service in
       guard let registration = services[contract]?[service] else {
         return .failure(
