@@ -103,10 +103,10 @@ struct ServiceSocketTests {
   @Test func declaredErrorsArriveAsTheirOwnTypes() async throws {
     try await Self.withClient { client in
       await #expect(throws: GenShopOrders.OrderNotFound(orderId: "ord_missing")) {
-        try await client.getOrder(id: "ord_missing")
+        try await client.getOrder(id: "ord_missing", options: Self.options)
       }
       await #expect(throws: GenCommon.PermissionDenied(action: "read ord_denied")) {
-        try await client.getOrder(id: "ord_denied")
+        try await client.getOrder(id: "ord_denied", options: Self.options)
       }
     }
   }
@@ -124,7 +124,7 @@ struct ServiceSocketTests {
   @Test func undeclaredErrorsArriveAsInternalWithoutDetails() async throws {
     try await Self.withClient { client in
       do {
-        _ = try await client.getOrder(id: "ord_secret")
+        _ = try await client.getOrder(id: "ord_secret", options: Self.options)
         Issue.record("expected an error")
       } catch let error as ParleyError {
         #expect(error.code == .internal)
