@@ -32,7 +32,8 @@ enum BenchScenario: String, CaseIterable, Sendable {
     case .oneway: return "oneway messages per second on one connection"
     case .events: return "one publisher to 10 subscribers through the gateway (events/s delivered)"
     case .stream: return "a server stream of 1 MiB chunks (MB/s)"
-    case .codec: return "codecs alone: generated binary and JSON of an order vs Foundation JSONEncoder/Decoder"
+    case .codec:
+      return "codecs alone: generated binary and JSON of an order vs Foundation JSONEncoder/Decoder"
     case .compiler: return "check + generate a 10,000-line contract set"
     case .idleMemory: return "gateway resident memory per idle connection, 1,000 connections"
     case .callGrowth: return "resident memory growth over 10^6 calls (client and server)"
