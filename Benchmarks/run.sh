@@ -2,7 +2,10 @@
 # Side-by-side echo comparison: C (the physical limit), Node.js, gRPC Swift 2 and Parley run the
 # same 64-byte echo one after another on this machine and print one table (and write JSON).
 #
-#   Benchmarks/run.sh [--warmup S] [--duration S] [--only c,node,grpc,parley] [--json PATH] [--no-build]
+#   Benchmarks/run.sh [--warmup S] [--duration S] [--only c,node,grpc,parley,parley-loop] [--json PATH] [--no-build]
+#
+# `parley` is the runtime with its defaults (handlers and callers on the cooperative pool);
+# `parley-loop` runs both on the connection's I/O thread (PARLEY_ECHO_LOOP=1, see ParleyEcho).
 #
 # Every scenario starts a fresh server, runs one client connection for --warmup seconds (not
 # counted) and then --duration seconds (measured), with 1 call in flight (sequential) or 64
@@ -14,7 +17,7 @@ arguments="$*"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 warmup=1
 duration=3
-only="c,node,grpc,parley"
+only="c,node,grpc,parley,parley-loop"
 json=""
 build=1
 while [ $# -gt 0 ]; do
@@ -51,14 +54,14 @@ if [ "$build" = 1 ]; then
     mkdir -p "$here/bin"
     nice -n 19 cc -O2 -Wall -pthread -o "$here/bin/c-echo" "$here/c/echo.c"
   fi
-  if wants parley; then
+  if wants parley || wants parley-loop; then
     (cd "$here" && nice -n 19 swift build -c release --product parley-echo >&2)
   fi
   if wants grpc; then
     (cd "$here" && nice -n 19 swift build -c release --product grpc-echo >&2)
   fi
 fi
-if wants parley || wants grpc; then
+if wants parley || wants parley-loop || wants grpc; then
   swift_bin="$(cd "$here" && swift build -c release --show-bin-path)"
 fi
 
@@ -67,6 +70,7 @@ command_for() {
     c) echo "$here/bin/c-echo" ;;
     node) echo "node $here/node/echo.js" ;;
     parley) echo "$swift_bin/parley-echo" ;;
+    parley-loop) echo "env PARLEY_ECHO_LOOP=1 $swift_bin/parley-echo" ;;
     grpc) echo "$swift_bin/grpc-echo" ;;
   esac
 }
@@ -133,7 +137,7 @@ run_scenario() {
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "running: warm-up ${warmup}s + ${duration}s per scenario; load average $load_before" >&2
-for impl in c node grpc parley; do
+for impl in c node grpc parley parley-loop; do
   wants "$impl" || continue
   for transport in unix tcp; do
     for in_flight in 1 64; do

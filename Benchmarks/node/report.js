@@ -10,7 +10,10 @@ const [input, output, ...rest] = process.argv.slice(2);
 const meta = {};
 for (let i = 0; i + 1 < rest.length; i += 2) meta[rest[i].replace(/^--/, '')] = rest[i + 1];
 
-const names = { c: 'C (limit)', node: 'Node.js net+JSON', grpc: 'gRPC Swift 2', parley: 'Parley' };
+const names = {
+  c: 'C (limit)', node: 'Node.js net+JSON', grpc: 'gRPC Swift 2', parley: 'Parley',
+  'parley-loop': 'Parley on the I/O thread',
+};
 const rows = fs.readFileSync(input, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 for (const row of rows) {
   const r = row.result;
@@ -48,7 +51,7 @@ for (const t of table) console.log(line(t));
 const find = (impl, row) => rows.find((o) => o.implementation === impl && o.transport === row.transport
   && o.inFlight === row.inFlight && o.placement === row.placement && !o.result.error);
 const ratios = [];
-for (const row of rows.filter((o) => o.implementation === 'parley' && !o.result.error)) {
+for (const row of rows.filter((o) => o.implementation.startsWith('parley') && !o.result.error)) {
   const parts = [];
   for (const peer of ['c', 'node', 'grpc']) {
     const other = find(peer, row);
@@ -56,11 +59,14 @@ for (const row of rows.filter((o) => o.implementation === 'parley' && !o.result.
     parts.push(`${(row.result.callsPerSecond / other.result.callsPerSecond).toFixed(2)}× ${names[peer]} calls/s, `
       + `p50 ${(row.result.p50 / other.result.p50).toFixed(2)}×`);
   }
-  if (parts.length) ratios.push({ transport: row.transport, inFlight: row.inFlight, placement: row.placement, text: parts.join('; ') });
+  if (parts.length) {
+    ratios.push({ name: names[row.implementation], transport: row.transport, inFlight: row.inFlight,
+      placement: row.placement, text: parts.join('; ') });
+  }
 }
 if (ratios.length) {
   console.log('\nParley relative to its peers (same row):');
-  for (const r of ratios) console.log(`  ${r.transport} ${r.inFlight} in flight, ${r.placement}: ${r.text}`);
+  for (const r of ratios) console.log(`  ${r.name}, ${r.transport} ${r.inFlight} in flight, ${r.placement}: ${r.text}`);
 }
 
 fs.writeFileSync(output, JSON.stringify({

@@ -103,16 +103,18 @@ public struct Measurement: Sendable {
   public var totalCalls = 0
 }
 
-/// Runs `inFlight` loops of `call` on concurrent tasks until the window closes.
+/// Runs `inFlight` loops of `call` on concurrent tasks until the window closes, on `executor`
+/// when one is given (e.g. the I/O thread of the connection they call through).
 public func runClosedLoop(
-  _ options: ClientOptions, call: @escaping @Sendable () async throws -> Void
+  _ options: ClientOptions, executor: (any TaskExecutor)? = nil,
+  call: @escaping @Sendable () async throws -> Void
 ) async throws -> Measurement {
   let start = monotonicNanos()
   let from = start + UInt64(options.warmup * 1e9)
   let to = from + UInt64(options.duration * 1e9)
   return try await withThrowingTaskGroup(of: Measurement.self) { group in
     for _ in 0..<options.inFlight {
-      group.addTask {
+      group.addTask(executorPreference: executor) {
         var part = Measurement()
         part.latencies.reserveCapacity(1 << 16)
         while true {

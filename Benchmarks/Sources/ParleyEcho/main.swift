@@ -3,8 +3,15 @@
 //
 //   parley-echo server (--unix PATH | --tcp HOST:PORT)
 //   parley-echo client --endpoint ENDPOINT [--in-flight N] [--warmup S] [--duration S]
+//
+// With PARLEY_ECHO_LOOP=1 in the environment, the server runs its handler with the I/O thread as
+// its executor (HandlerExecution.ioThread) and the client calls from tasks preferring its
+// connection's I/O thread (ClientConnection.executor): no thread hop on either side.
 import EchoHarness
+import Foundation
 import Parley
+
+let onLoop = ProcessInfo.processInfo.environment["PARLEY_ECHO_LOOP"] == "1"
 
 let contract = "bench.echo"
 let serviceName = "Echo"
@@ -13,6 +20,7 @@ func serve(_ endpoint: EchoEndpoint) async {
   var configuration = ServerConfiguration()
   configuration.name = "parley-echo"
   configuration.maxInFlightPerConnection = 4096
+  configuration.handlerExecution = onLoop ? .ioThread : .pool
   let server = ParleyServer(configuration: configuration)
   var service = ServiceRegistration(contract: contract, version: 1, service: serviceName)
   service.method("echo") { call in call.payload }
@@ -43,7 +51,7 @@ func runClient(_ options: ClientOptions) async {
     configuration.maxInFlight = 4096
     let connection = try await ClientConnection.connect(
       to: parleyEndpoint(options.endpoint), configuration: configuration)
-    let measurement = try await runClosedLoop(options) {
+    let measurement = try await runClosedLoop(options, executor: onLoop ? connection.executor : nil) {
       _ = try await connection.call(
         contract: contract, version: 1, service: serviceName, method: "echo", payload: echoPayload)
     }
