@@ -218,3 +218,16 @@ func unixStreamSocket() -> Int32 {
     return socket(AF_UNIX, SOCK_STREAM, 0)
   #endif
 }
+
+/// A connected pair of non-blocking Unix stream sockets (`socketpair`), or nil when it fails.
+func nonBlockingUnixSocketPair() -> (Int32, Int32)? {
+  var pair: [Int32] = [0, 0]
+  #if canImport(Glibc)
+    let type = Int32(SOCK_STREAM.rawValue)
+  #else
+    let type = SOCK_STREAM
+  #endif
+  guard socketpair(AF_UNIX, type, 0, &pair) == 0 else { return nil }
+  for fd in pair { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+  return (pair[0], pair[1])
+}

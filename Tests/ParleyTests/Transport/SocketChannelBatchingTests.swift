@@ -6,10 +6,8 @@ import Testing
 
 #if canImport(Glibc)
   import Glibc
-  private let streamSocketType = Int32(SOCK_STREAM.rawValue)
 #elseif canImport(Darwin)
   import Darwin
-  private let streamSocketType = SOCK_STREAM
 #endif
 
 /// Records how a channel closed; reads are ignored (the tests read the peer's socket directly).
@@ -30,9 +28,8 @@ private struct ChannelPair {
 
   /// `sendBuffer` shrinks the channel's socket buffer so that sends go partial early.
   init(maxPendingBytes: Int, sendBuffer: Int32? = nil) throws {
-    var pair: [Int32] = [0, 0]
-    try #require(socketpair(AF_UNIX, streamSocketType, 0, &pair) == 0)
-    for fd in pair { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+    let sockets = try #require(nonBlockingUnixSocketPair())
+    let pair = [sockets.0, sockets.1]
     if let sendBuffer {
       var size = sendBuffer
       _ = setsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))

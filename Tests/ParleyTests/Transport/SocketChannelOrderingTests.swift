@@ -5,10 +5,8 @@ import Testing
 
 #if canImport(Glibc)
   import Glibc
-  private let streamSocketType = Int32(SOCK_STREAM.rawValue)
 #elseif canImport(Darwin)
   import Darwin
-  private let streamSocketType = SOCK_STREAM
 #endif
 
 /// Ignores everything a channel reports: the test reads the peer's socket itself.
@@ -22,14 +20,11 @@ private final class SilentDelegate: ByteChannelDelegate {
   /// Deferred writes (coalesced, flushed later on the loop thread) and immediate writes
   /// (`flushNow`) interleave; the peer must see every frame in the order it was written.
   @Test func aFlushedWriteNeverOvertakesQueuedDeferredWrites() async throws {
-    var pair: [Int32] = [0, 0]
-    try #require(socketpair(AF_UNIX, streamSocketType, 0, &pair) == 0)
-    let reader = pair[1]
+    let pair = try #require(nonBlockingUnixSocketPair())
+    let reader = pair.1
     defer { close(reader) }
-    _ = fcntl(pair[0], F_SETFL, fcntl(pair[0], F_GETFL) | O_NONBLOCK)
-    _ = fcntl(reader, F_SETFL, fcntl(reader, F_GETFL) | O_NONBLOCK)
     let channel = SocketChannel(
-      fd: pair[0], loop: EventLoop.group.next(), peerDescription: "ordering test", isUnix: true,
+      fd: pair.0, loop: EventLoop.group.next(), peerDescription: "ordering test", isUnix: true,
       maxPendingBytes: 1 << 20)
     let delegate = SilentDelegate()
     channel.start(delegate)
