@@ -21,11 +21,23 @@ final class CallDispatcher: Sendable {
     var stream: StreamWriter?  // set for a `stream` method: it ends with `streamEnd`, not `reply`
   }
 
+  /// An accepted oneway message waiting for its turn.
+  private struct PendingOneway {
+    var call: IncomingCall
+    var handler: OnewayHandler
+  }
+
   private struct State {
     var inbound: [UInt64: Inbound] = [:]
-    /// Running oneway handlers; `nil` until the task's handle is stored (it may finish first).
-    var oneways: [UInt64: Task<Void, Never>?] = [:]
-    var nextOneway: UInt64 = 0
+    /// Oneways accepted and not yet handed to the runner, in arrival order.
+    var pendingOneways: [PendingOneway] = []
+    /// Oneways accepted and not finished (pending, or in the runner's current batch).
+    var unfinishedOneways = 0
+    /// Whether a runner task is handling this connection's oneways (one at a time, in order).
+    var onewayRunnerActive = false
+    /// The runner's task, once stored, tagged with its start number (it may finish first).
+    var onewayRunner: (number: UInt64, task: Task<Void, Never>)?
+    var onewayRunnerStarts: UInt64 = 0
     var draining = false
   }
 
@@ -59,7 +71,7 @@ final class CallDispatcher: Sendable {
   }
 
   /// Calls and oneway messages currently running.
-  var inFlight: Int { state.withLock { $0.inbound.count + $0.oneways.count } }
+  var inFlight: Int { state.withLock { $0.inbound.count + $0.unfinishedOneways } }
 
   private func fail(_ id: UInt64, _ error: ParleyError, stream: StreamWriter? = nil) {
     guard let stream else {
@@ -294,7 +306,11 @@ final class CallDispatcher: Sendable {
     }
   }
 
-  /// Starts the handler of a `oneway` envelope; problems are counted, never answered.
+  /// Queues the handler of a `oneway` envelope behind the connection's earlier oneways;
+  /// problems are counted, never answered.
+  ///
+  /// A connection's oneway handlers run one at a time in arrival order, on one runner task that
+  /// exists while there is work (started with the ``HandlerExecution`` like call handlers).
   func handleOneway(_ envelope: Envelope, peer: PeerIdentity) {
     guard case .success(let (call, registration)) = resolve(envelope, oneway: true, peer: peer),
       let handler = registration.onewayMethods[call.method]
@@ -302,21 +318,45 @@ final class CallDispatcher: Sendable {
       core.protocolViolations.add(1, ordering: .relaxed)  // oneway: no reply, no error
       return
     }
-    let reserved = state.withLock { state -> UInt64? in
-      guard !state.draining, state.oneways.count < maxInFlight else { return nil }
-      let key = state.nextOneway
-      state.nextOneway += 1
-      state.oneways.updateValue(nil, forKey: key)
-      return key
+    let runnerNumber = state.withLock { state -> UInt64?? in
+      guard !state.draining, state.unfinishedOneways < maxInFlight else { return nil }
+      state.pendingOneways.append(PendingOneway(call: call, handler: handler))
+      state.unfinishedOneways += 1
+      if state.onewayRunnerActive { return .some(nil) }
+      state.onewayRunnerActive = true
+      state.onewayRunnerStarts += 1
+      return state.onewayRunnerStarts
     }
-    guard let key = reserved else { return }
-    // Started outside the lock: an inline start may run the whole handler (and its removal) here.
-    let task = start { [self] in
-      try? await CallContext.$current.withValue(call.context) { try await handler(call) }
-      _ = self.state.withLock { $0.oneways.removeValue(forKey: key) }
-    }
+    guard case .some(.some(let number)) = runnerNumber else { return }  // dropped, or queued
+    // Started outside the lock: an inline start may run the whole queue here.
+    let task = start { [self] in await runOneways() }
     state.withLock { state in
-      if state.oneways[key] != nil { state.oneways.updateValue(task, forKey: key) }
+      if state.onewayRunnerActive, state.onewayRunnerStarts == number {
+        state.onewayRunner = (number, task)
+      }
+    }
+  }
+
+  /// Runs queued oneway handlers in order until the queue is empty.
+  private func runOneways() async {
+    while true {
+      let batch = state.withLock { state -> [PendingOneway] in
+        if state.pendingOneways.isEmpty {
+          state.onewayRunnerActive = false
+          state.onewayRunner = nil
+          return []
+        }
+        let batch = state.pendingOneways
+        state.pendingOneways = []
+        return batch
+      }
+      if batch.isEmpty { return }
+      for oneway in batch {
+        try? await CallContext.$current.withValue(oneway.call.context) {
+          try await oneway.handler(oneway.call)
+        }
+      }
+      state.withLock { $0.unfinishedOneways -= batch.count }
     }
   }
 
@@ -385,7 +425,7 @@ final class CallDispatcher: Sendable {
         state.inbound[id]?.answered = true
         if let task = entry.task { tasks.append(task) }
       }
-      tasks.append(contentsOf: state.oneways.values.compactMap { $0 })
+      if let runner = state.onewayRunner { tasks.append(runner.task) }
       return (ids, tasks)
     }
     for task in tasks { task.cancel() }
@@ -400,7 +440,7 @@ final class CallDispatcher: Sendable {
   func connectionClosed() {
     let tasks = state.withLock { state -> [Task<Void, Never>] in
       var tasks = state.inbound.values.compactMap(\.task)
-      tasks.append(contentsOf: state.oneways.values.compactMap { $0 })
+      if let runner = state.onewayRunner { tasks.append(runner.task) }
       for id in state.inbound.keys { state.inbound[id]?.answered = true }
       return tasks
     }

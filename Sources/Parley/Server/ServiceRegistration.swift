@@ -66,7 +66,8 @@ public struct ServiceRegistration: Sendable {
     }
   }
 
-  /// Adds (or replaces) a oneway method.
+  /// Adds (or replaces) a oneway method. The oneways of one connection are handled one at a
+  /// time in the order they were sent (a slow handler delays the ones behind it, not calls).
   public mutating func oneway(_ name: String, _ handler: @escaping OnewayHandler) {
     guard let guardRail = codecGuard else {
       onewayMethods[name] = handler
