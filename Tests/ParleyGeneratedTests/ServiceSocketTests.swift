@@ -68,21 +68,9 @@ struct ServiceSocketTests {
 
   /// Starts a server with `OrderHandler`, runs `body` with a connected client, cleans up.
   static func withClient(_ body: (GenShopOrders.OrderServiceClient) async throws -> Void) async throws {
-    let fixture = try await TestServer.start([OrderHandler().parleyRegistration()])
-    do {
-      let connection = try await fixture.connect()
-      do {
-        try await body(GenShopOrders.OrderServiceClient(connection))
-      } catch {
-        await connection.close()
-        throw error
-      }
-      await connection.close()
-    } catch {
-      await fixture.stop()
-      throw error
+    try await withServedConnection([OrderHandler().parleyRegistration()]) { connection in
+      try await body(GenShopOrders.OrderServiceClient(connection))
     }
-    await fixture.stop()
   }
 
   @Test func typedRequestAndResponse() async throws {

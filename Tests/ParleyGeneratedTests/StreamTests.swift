@@ -10,21 +10,9 @@ struct StreamTests {
     _ body: (GenStreams.TickerClient, TickerProbe) async throws -> Void
   ) async throws {
     let probe = TickerProbe()
-    let fixture = try await TestServer.start([TickerHandler(probe: probe).parleyRegistration()])
-    do {
-      let connection = try await fixture.connect()
-      do {
-        try await body(GenStreams.TickerClient(connection), probe)
-      } catch {
-        await connection.close()
-        throw error
-      }
-      await connection.close()
-    } catch {
-      await fixture.stop()
-      throw error
+    try await withServedConnection([TickerHandler(probe: probe).parleyRegistration()]) { connection in
+      try await body(GenStreams.TickerClient(connection), probe)
     }
-    await fixture.stop()
   }
 
   @Test func manyItemsArriveCompleteAndInOrder() async throws {
