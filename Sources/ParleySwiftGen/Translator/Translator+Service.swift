@@ -547,16 +547,8 @@ extension Translator {
         body.append(streamRegistration(service, method, name: name))
         continue
       }
-      var handler: [SwiftStatement] = []
-      var arguments = "call: call"
-      if let request = method.request {
-        handler.append(
-          .line(
-            "let request = try Parley.ParleyPayload.decoding(service: \(descriptor).service, method: \(path).name) { try \(path).decodeRequest(call.payload, codec: call.codec) }"
-          ))
-        if needsValidation(request) { handler.append(.line("try Parley.ParleyPayload.validate(request)")) }
-        arguments = "request, call: call"
-      }
+      var handler = requestDecoding(service, method)
+      let arguments = method.request == nil ? "call: call" : "request, call: call"
       let invocation: [SwiftStatement]
       if method.kind == .oneway {
         invocation = [.line("try await self.\(name)(\(arguments))")]
@@ -606,5 +598,20 @@ extension Translator {
                 returnType: "Parley.ServiceRegistration"),
               body: body)),
         ]))
+  }
+
+  /// The first statements of a registered handler with a request: decode `request` from the
+  /// call's payload (a failure answers `DECODE_FAILED`) and validate it when its type has rules.
+  func requestDecoding(_ service: ServiceDeclaration, _ method: Method) -> [SwiftStatement] {
+    guard let request = method.request else { return [] }
+    let descriptor = descriptorName(service)
+    let path = methodPath(service, method)
+    var statements: [SwiftStatement] = [
+      .line(
+        "let request = try Parley.ParleyPayload.decoding(service: \(descriptor).service, method: \(path).name) { try \(path).decodeRequest(call.payload, codec: call.codec) }"
+      )
+    ]
+    if needsValidation(request) { statements.append(.line("try Parley.ParleyPayload.validate(request)")) }
+    return statements
   }
 }

@@ -143,19 +143,11 @@ extension Translator {
   /// }
   /// ```
   func streamRegistration(_ service: ServiceDeclaration, _ method: Method, name: String) -> SwiftStatement {
-    let descriptor = descriptorName(service)
     let path = methodPath(service, method)
     let item = method.response.map(swiftType) ?? "Swift.Never"
-    var handler: [SwiftStatement] = []
+    var handler = requestDecoding(service, method)
     var arguments = "writer: items, call: call"
-    if let request = method.request {
-      handler.append(
-        .line(
-          "let request = try Parley.ParleyPayload.decoding(service: \(descriptor).service, method: \(path).name) { try \(path).decodeRequest(call.payload, codec: call.codec) }"
-        ))
-      if needsValidation(request) { handler.append(.line("try Parley.ParleyPayload.validate(request)")) }
-      arguments = "request, " + arguments
-    }
+    if method.request != nil { arguments = "request, " + arguments }
     handler += [
       .line("let codec = call.codec"),
       .closure(
