@@ -27,6 +27,9 @@ struct OutboundQueue {
   /// Whether nothing is waiting.
   var isEmpty: Bool { byteCount == 0 }
 
+  /// Writes (frames) not fully sent yet.
+  var writeCount: Int { chunks.count - head }
+
   /// Queues `bytes` after everything queued before.
   mutating func append(_ bytes: [UInt8]) {
     guard !bytes.isEmpty else { return }

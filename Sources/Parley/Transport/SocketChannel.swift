@@ -30,6 +30,11 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     var busy: Bool { flushing || waitingWritable || corked }
   }
 
+  /// How many writes a read batch holds back at most: once that many wait, they are sent while
+  /// the batch is still being handled, so the peer works on the first replies while this side
+  /// handles the rest (a batch held back whole makes the two sides take turns).
+  static let corkedWritesPerSend = 16
+
   let fd: Int32
   let loop: EventLoop
   let peerCredentials: PeerCredentials?
@@ -81,6 +86,12 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
       if state.busy || !flushNow {
         if state.queue.byteCount + bytes.count > maxPendingBytes { return .refuse }
         state.queue.append(bytes)
+        if state.corked, !state.flushing, !state.waitingWritable,
+          state.queue.writeCount >= Self.corkedWritesPerSend
+        {
+          state.flushing = true
+          return .flush
+        }
         if state.busy || state.flushScheduled { return .queued }
         state.flushScheduled = true
         return .scheduleFlush
