@@ -35,6 +35,9 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     /// Set with the negotiated codec: before it, `hello`/`welcome` must be the first frames on
     /// the wire, so no ping is sent (the handshake timeout watches that phase).
     var handshakeDone = false
+    /// This side stopped reading (its handlers are behind): the peer's silence is not held
+    /// against it meanwhile.
+    var readingPaused = false
     var channelClosed = false
     var channelWaiters: [UnsafeContinuation<Void, Never>] = []
   }
@@ -117,6 +120,13 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   /// Sends a handshake envelope (always JSON, whatever codec is negotiated later).
   func sendHandshake(_ envelope: Envelope) {
     _ = channel.write(JSONEnvelopeCodec().frame(envelope))
+  }
+
+  /// Stops or resumes reading the peer (``ByteChannel/setReadingPaused(_:)``), so that handlers
+  /// that fall behind push back on the sender. While paused, unanswered pings do not count.
+  func setReadingPaused(_ paused: Bool) {
+    state.withLock { $0.readingPaused = paused }
+    channel.setReadingPaused(paused)
   }
 
   // MARK: Closing
@@ -307,7 +317,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     let (action, next) = state.withLock { state -> (Action, UInt64) in
       guard now >= state.nextHeartbeat else { return (.none, state.nextHeartbeat) }
       state.nextHeartbeat = now + settings.heartbeatInterval
-      if heard || !state.handshakeDone {
+      if heard || !state.handshakeDone || state.readingPaused {
         state.missedPings = 0
         state.pingOutstanding = false
         return (.none, state.nextHeartbeat)

@@ -38,6 +38,8 @@ final class CallDispatcher: Sendable {
     /// The runner's task, once stored, tagged with its start number (it may finish first).
     var onewayRunner: (number: UInt64, task: Task<Void, Never>)?
     var onewayRunnerStarts: UInt64 = 0
+    /// Reading is paused because `maxInFlight` oneways were unfinished.
+    var readingPaused = false
     var draining = false
   }
 
@@ -311,6 +313,9 @@ final class CallDispatcher: Sendable {
   ///
   /// A connection's oneway handlers run one at a time in arrival order, on one runner task that
   /// exists while there is work (started with the ``HandlerExecution`` like call handlers).
+  /// Once `maxInFlight` oneways are unfinished, the connection stops reading (the sender is
+  /// pushed back) until half of them are done: none is dropped. Only a channel that cannot pause
+  /// lets the queue reach ``onewayHardLimit``, past which oneways are dropped.
   func handleOneway(_ envelope: Envelope, peer: PeerIdentity) {
     guard case .success(let (call, registration)) = resolve(envelope, oneway: true, peer: peer),
       let handler = registration.onewayMethods[call.method]
@@ -318,16 +323,19 @@ final class CallDispatcher: Sendable {
       core.protocolViolations.add(1, ordering: .relaxed)  // oneway: no reply, no error
       return
     }
-    let runnerNumber = state.withLock { state -> UInt64?? in
-      guard !state.draining, state.unfinishedOneways < maxInFlight else { return nil }
+    let (pause, runnerNumber) = state.withLock { state -> (Bool, UInt64?) in
+      guard !state.draining, state.unfinishedOneways < onewayHardLimit else { return (false, nil) }
       state.pendingOneways.append(PendingOneway(call: call, handler: handler))
       state.unfinishedOneways += 1
-      if state.onewayRunnerActive { return .some(nil) }
+      let pause = !state.readingPaused && state.unfinishedOneways >= maxInFlight
+      if pause { state.readingPaused = true }
+      if state.onewayRunnerActive { return (pause, nil) }
       state.onewayRunnerActive = true
       state.onewayRunnerStarts += 1
-      return state.onewayRunnerStarts
+      return (pause, state.onewayRunnerStarts)
     }
-    guard case .some(.some(let number)) = runnerNumber else { return }  // dropped, or queued
+    if pause { core.setReadingPaused(true) }
+    guard let number = runnerNumber else { return }
     // Started outside the lock: an inline start may run the whole queue here.
     let task = start { [self] in await runOneways() }
     state.withLock { state in
@@ -337,7 +345,13 @@ final class CallDispatcher: Sendable {
     }
   }
 
-  /// Runs queued oneway handlers in order until the queue is empty.
+  /// How many unfinished oneways may be queued: the pause limit plus what one read can still
+  /// deliver after the pause (a 256 KiB read holds fewer than 16,384 oneway frames). Only a
+  /// channel that cannot pause reading reaches it.
+  private var onewayHardLimit: Int { maxInFlight.addingReportingOverflow(16_384).partialValue }
+
+  /// Runs queued oneway handlers in order until the queue is empty; resumes reading once half
+  /// of the paused-at limit is done.
   private func runOneways() async {
     while true {
       let batch = state.withLock { state -> [PendingOneway] in
@@ -355,8 +369,14 @@ final class CallDispatcher: Sendable {
         try? await CallContext.$current.withValue(oneway.call.context) {
           try await oneway.handler(oneway.call)
         }
+        let resume = state.withLock { state -> Bool in
+          state.unfinishedOneways -= 1
+          guard state.readingPaused, state.unfinishedOneways <= maxInFlight / 2 else { return false }
+          state.readingPaused = false
+          return true
+        }
+        if resume { core.setReadingPaused(false) }
       }
-      state.withLock { $0.unfinishedOneways -= batch.count }
     }
   }
 

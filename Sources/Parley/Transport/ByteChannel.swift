@@ -37,6 +37,12 @@ public protocol ByteChannel: AnyObject, Sendable {
   var peerDescription: String { get }
   /// The event loop that runs this channel's timers.
   var eventLoop: EventLoopHandle { get }
+  /// Stops (`true`) or resumes (`false`) reading from the peer; callable from any thread.
+  ///
+  /// While paused, the peer's bytes wait in the kernel and then in the peer's send queue, so a
+  /// receiver that cannot keep up pushes back on its sender instead of dropping messages. Bytes
+  /// already read may still be delivered after the call returns.
+  func setReadingPaused(_ paused: Bool)
 }
 
 extension ByteChannel {
@@ -45,6 +51,10 @@ extension ByteChannel {
 
   /// Channels that never stall (e.g. in memory) report `nil`.
   public var writeStalledSince: UInt64? { nil }
+
+  /// Channels that cannot pause keep delivering: receivers then fall back to their own limits
+  /// (a server drops oneways beyond `maxInFlightPerConnection` + 16,384, see `docs/runtime.md`).
+  public func setReadingPaused(_ paused: Bool) {}
 }
 
 /// An opaque reference to the readiness loop that serves a channel; used to run timers.

@@ -29,8 +29,8 @@ final class InProcessChannel: ByteChannel, @unchecked Sendable {
   private struct State {
     var delegate: (any ByteChannelDelegate)?
     var closed = false
-    var queued: [[UInt8]] = []  // bytes that arrived before start()
-    var pendingBytes = 0
+    var queued: [[UInt8]] = []  // bytes that arrived before start() or while paused
+    var paused = false
   }
 
   let loop: EventLoop
@@ -50,13 +50,27 @@ final class InProcessChannel: ByteChannel, @unchecked Sendable {
 
   func start(_ delegate: any ByteChannelDelegate) {
     loop.execute { [self] in
-      let (queued, closed) = state.withLock { state -> ([[UInt8]], Bool) in
+      let closed = state.withLock { state -> Bool in
         state.delegate = delegate
-        defer { state.queued = [] }
-        return (state.queued, state.closed)
+        return state.closed
       }
-      for bytes in queued { deliver(bytes) }
+      deliverQueued()
       if closed { finish(error: nil) }
+    }
+  }
+
+  func setReadingPaused(_ paused: Bool) {
+    state.withLock { $0.paused = paused }
+    if !paused { loop.execute { [self] in deliverQueued() } }
+  }
+
+  /// Delivers what waited (before start, or while paused) in order, until paused again.
+  private func deliverQueued() {
+    while let bytes = state.withLock({ state -> [UInt8]? in
+      guard state.delegate != nil, !state.paused, !state.queued.isEmpty else { return nil }
+      return state.queued.removeFirst()
+    }) {
+      deliver(bytes)
     }
   }
 
@@ -68,15 +82,12 @@ final class InProcessChannel: ByteChannel, @unchecked Sendable {
   }
 
   private func receive(_ bytes: [UInt8]) {
-    let ready = state.withLock { state -> Bool in
+    let open = state.withLock { state -> Bool in
       if state.closed { return false }
-      if state.delegate == nil {
-        state.queued.append(bytes)
-        return false
-      }
+      state.queued.append(bytes)
       return true
     }
-    if ready { deliver(bytes) }
+    if open { deliverQueued() }
   }
 
   private func deliver(_ bytes: [UInt8]) {

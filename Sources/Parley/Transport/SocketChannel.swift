@@ -41,6 +41,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
   let peerDescription: String
   private let maxPendingBytes: Int
   private let outbound = Mutex(Outbound())
+  private let readingPaused = Atomic<Bool>(false)
   private var delegate: (any ByteChannelDelegate)?  // set on start, used on the loop thread
   private var fdClosed = false  // loop thread only
   private var lingering = false  // loop thread only
@@ -138,7 +139,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
         ParleyError(.connectionLost, "write to \(peerDescription) failed: \(Sys.describe(code))"))
     case .full:
       loop.execute { [self] in
-        if !fdClosed { loop.setInterest(fd, read: true, write: true) }
+        if !fdClosed { loop.setInterest(fd, read: wantsReads, write: true) }
       }
     case .done:
       if outbound.withLock({ $0.closed }) {
@@ -200,11 +201,23 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
       state.flushing = true
       return true
     }
-    loop.setInterest(fd, read: true, write: false)
+    loop.setInterest(fd, read: wantsReads, write: false)
     if flushes { flush() }
   }
 
   // MARK: Reading
+
+  func setReadingPaused(_ paused: Bool) {
+    guard readingPaused.exchange(paused, ordering: .relaxed) != paused else { return }
+    loop.execute { [self] in
+      guard !fdClosed, registered else { return }
+      loop.setInterest(fd, read: wantsReads, write: outbound.withLock { $0.waitingWritable })
+    }
+  }
+
+  /// Whether the loop should watch for readability (loop thread): unless paused, and always
+  /// while lingering (the peer's last bytes are drained until it closes).
+  private var wantsReads: Bool { lingering || !readingPaused.load(ordering: .relaxed) }
 
   func ioReadable() {
     if lingering {
@@ -221,7 +234,7 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
       let count = Sys.recv(fd, base, buffer.count)
       if count > 0 {
         delegate.channelRead(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        if fdClosed { break }
+        if fdClosed || readingPaused.load(ordering: .relaxed) { break }
         if count < buffer.count { break }
       } else if count == 0 {
         endOfStream = true
@@ -310,6 +323,8 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
       if !registered {
         registered = true
         loop.register(fd, self)
+      } else {
+        loop.setInterest(fd, read: true, write: false)
       }
       loop.schedule(at: Sys.now() + 300_000_000) { [self] in finalClose(error: nil, linger: false) }
       return
