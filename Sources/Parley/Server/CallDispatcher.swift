@@ -84,9 +84,16 @@ final class CallDispatcher: Sendable {
     core.send(.streamEnd(id: id, error: error))
   }
 
+  /// The handler a call or oneway resolved to.
+  private enum Handler {
+    case method(MethodHandler)
+    case stream(StreamHandler)
+    case oneway(OnewayHandler)
+  }
+
   /// Resolves the handler and context of a call or oneway, or the error to answer with.
   private func resolve(_ envelope: Envelope, oneway: Bool, peer: PeerIdentity) -> Result<
-    (IncomingCall, ServiceRegistration), ParleyError
+    (IncomingCall, Handler), ParleyError
   > {
     guard let contract = envelope.contract, let service = envelope.service, let method = envelope.method,
       let version = envelope.contractVersion
@@ -99,11 +106,15 @@ final class CallDispatcher: Sendable {
     case .success(let found): registration = found
     case .failure(let error): return .failure(error)
     }
-    let exists =
-      oneway
-      ? registration.onewayMethods[method] != nil
-      : registration.methods[method] != nil || registration.streamMethods[method] != nil
-    guard exists else {
+    let found: Handler?
+    if oneway {
+      found = registration.onewayMethods[method].map(Handler.oneway)
+    } else if let handler = registration.methods[method] {
+      found = .method(handler)
+    } else {
+      found = registration.streamMethods[method].map(Handler.stream)
+    }
+    guard let handler = found else {
       return .failure(
         ParleyError(
           .methodNotFound,
@@ -129,7 +140,7 @@ final class CallDispatcher: Sendable {
       contractVersion: version,
       service: service, method: method, callID: envelope.id, context: context, deadline: deadline,
       peer: peer)
-    return .success((call, registration))
+    return .success((call, handler))
   }
 
   /// Starts the handler of a `call` envelope, or answers at once with the reason it cannot run.
@@ -140,39 +151,37 @@ final class CallDispatcher: Sendable {
       return
     }
     let resolved = resolve(envelope, oneway: false, peer: peer)
-    let streamHandler: StreamHandler?
-    if case .success(let (call, registration)) = resolved {
-      streamHandler = registration.methods[call.method] == nil ? registration.streamMethods[call.method] : nil
-    } else {
-      streamHandler = nil
-    }
     // A stream-opening call is answered with `streamEnd` from the start (even when refused).
     // Replies, items and error payloads are encoded in the request's codec; when that is not the
     // connection's codec, they say so (`payloadCodec`).
     let marker = envelope.payloadCodec.flatMap { $0 == core.codec.id ? nil : $0 }
-    let writer = streamHandler.map { _ in
-      StreamWriter(
+    let call: IncomingCall
+    let handler: MethodHandler
+    let writer: StreamWriter?
+    switch resolved {
+    case .success((let resolvedCall, .method(let method))):
+      call = resolvedCall
+      handler = method
+      writer = nil
+    case .success((let resolvedCall, .stream(let stream))):
+      let streamWriter = StreamWriter(
         core: core, callID: id, initialCredit: envelope.credit ?? StreamDefaults.serverAssumedCredit,
         payloadCodec: marker)
-    }
-    guard case .success(let (call, registration)) = resolved,
-      let handler = registration.methods[call.method] ?? streamHandler.map({ Self.streamMethod($0, writer) })
-    else {
-      if case .failure(let error) = resolved {
-        notify(.failed, envelope, error: error)
-        // A call with `credit` opens a stream: its refusal is a `streamEnd`.
-        if envelope.credit != nil { core.send(.streamEnd(id: id, error: error)) } else { fail(id, error) }
-      }
+      call = resolvedCall
+      handler = Self.streamMethod(stream, streamWriter)
+      writer = streamWriter
+    case .success((_, .oneway)):
+      return  // never: a call resolves to a method or stream handler
+    case .failure(let error):
+      notify(.failed, envelope, error: error)
+      // A call with `credit` opens a stream: its refusal is a `streamEnd`.
+      if envelope.credit != nil { core.send(.streamEnd(id: id, error: error)) } else { fail(id, error) }
       return
     }
     let deadlineNanos = envelope.timeoutMs.map { Sys.now() + UInt64($0) * 1_000_000 } ?? UInt64.max
     let refusal = state.withLock { state -> ParleyError? in
       if state.draining {
         return ParleyError(.shuttingDown, "the server is shutting down", mayHaveRun: false)
-      }
-      if state.inbound[id] != nil {
-        return ParleyError(
-          .protocolError, "call id \(id) is already in flight on this connection", mayHaveRun: false)
       }
       if state.inbound.count >= maxInFlight {
         return ParleyError(
@@ -182,7 +191,13 @@ final class CallDispatcher: Sendable {
         return ParleyError(
           .overloaded, "\(maxStreams) streams are already running for this connection", mayHaveRun: false)
       }
-      state.inbound.updateValue(Inbound(deadline: deadlineNanos, stream: writer), forKey: id)
+      // One hash lookup: insert, and put a running call back if the id was taken.
+      if let running = state.inbound.updateValue(Inbound(deadline: deadlineNanos, stream: writer), forKey: id)
+      {
+        state.inbound.updateValue(running, forKey: id)
+        return ParleyError(
+          .protocolError, "call id \(id) is already in flight on this connection", mayHaveRun: false)
+      }
       return nil
     }
     if let refusal {
@@ -317,8 +332,7 @@ final class CallDispatcher: Sendable {
   /// pushed back) until half of them are done: none is dropped. Only a channel that cannot pause
   /// lets the queue reach ``onewayHardLimit``, past which oneways are dropped.
   func handleOneway(_ envelope: Envelope, peer: PeerIdentity) {
-    guard case .success(let (call, registration)) = resolve(envelope, oneway: true, peer: peer),
-      let handler = registration.onewayMethods[call.method]
+    guard case .success((let call, .oneway(let handler))) = resolve(envelope, oneway: true, peer: peer)
     else {
       core.protocolViolations.add(1, ordering: .relaxed)  // oneway: no reply, no error
       return

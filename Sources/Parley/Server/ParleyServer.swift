@@ -36,6 +36,9 @@ public final class ParleyServer: Sendable {
   /// The shared-secret requirement derived from the configuration, once.
   let authentication: HandshakeAuthentication
   private let state = Mutex(State())
+  /// Bumped (under the state lock) whenever the services or the call router change, so that
+  /// connections route with a copy of them and take a new copy only then.
+  private let routingGeneration = Atomic<UInt64>(0)
 
   /// Creates a server; register services, then call ``start(on:)``.
   public init(configuration: ServerConfiguration = ServerConfiguration()) {
@@ -47,7 +50,10 @@ public final class ParleyServer: Sendable {
 
   /// Adds (or replaces) a service. May be called before or after start.
   public func register(_ registration: ServiceRegistration) {
-    state.withLock { $0.services[registration.contract, default: [:]][registration.service] = registration }
+    state.withLock {
+      $0.services[registration.contract, default: [:]][registration.service] = registration
+      routingGeneration.add(1, ordering: .releasing)
+    }
   }
 
   /// Routes inbound envelopes of `kind` (e.g. `subscribe`, `register`) to `handler`, called on the
@@ -67,10 +73,21 @@ public final class ParleyServer: Sendable {
   /// services (the gateway hub forwards them); the router returns `false` to leave an envelope
   /// to the registered services. Called on the I/O thread: it must return quickly.
   func setCallRouter(_ router: @escaping @Sendable (Envelope, ServerPeer) -> Bool) {
-    state.withLock { $0.callRouter = router }
+    state.withLock {
+      $0.callRouter = router
+      routingGeneration.add(1, ordering: .releasing)
+    }
   }
 
-  var callRouter: (@Sendable (Envelope, ServerPeer) -> Bool)? { state.withLock { $0.callRouter } }
+  /// The current services and call router, unless `known` is still current.
+  func routingTable(ifNewerThan known: UInt64?) -> RoutingTable? {
+    if let known, routingGeneration.load(ordering: .acquiring) == known { return nil }
+    return state.withLock { state in
+      RoutingTable(
+        generation: routingGeneration.load(ordering: .relaxed), services: state.services,
+        callRouter: state.callRouter)
+    }
+  }
 
   /// Calls `handler` once for every connection that closes (the gateway hub drops its state).
   func setConnectionClosedHandler(_ handler: @escaping @Sendable (ServerPeer) -> Void) {
@@ -84,23 +101,6 @@ public final class ParleyServer: Sendable {
       {
         ($0.name, $0.version) < ($1.name, $1.version)
       }
-    }
-  }
-
-  func route(contract: String, version: Int, service: String) -> Result<ServiceRegistration, ParleyError> {
-    state.withLock { state in
-      guard let registration = state.services[contract]?[service] else {
-        return .failure(
-          ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here"))
-      }
-      guard registration.served.accepts(version) else {
-        return .failure(
-          ParleyError(
-            .versionMismatch,
-            "contract \(contract) version \(version) is not served; this server accepts versions \(registration.minimumVersion)...\(registration.version)"
-          ))
-      }
-      return .success(registration)
     }
   }
 

@@ -27,9 +27,11 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
   private let dispatcher: CallDispatcher
   private let authentication: HandshakeAuthentication
   private let state = Mutex(State())
+  private let routing: RoutingCache
 
   init(channel: any ByteChannel, server: ParleyServer) {
     self.server = server
+    self.routing = RoutingCache(server: server)
     self.configuration = server.configuration
     self.authentication = server.authentication
     core = ConnectionCore(
@@ -44,9 +46,8 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
       observer: configuration.observer, source: configuration.name,
       execution: configuration.handlerExecution,
       maxStreams: configuration.maxConcurrentStreamsPerConnection
-    ) { [weak server] contract, version, service in
-      guard let server else { return .failure(ParleyError(.shuttingDown, "the server is gone")) }
-      return server.route(contract: contract, version: version, service: service)
+    ) { [routing] contract, version, service in
+      routing.route(contract: contract, version: version, service: service)
     }
   }
 
@@ -84,7 +85,11 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
           "expected the answer to the shared-secret challenge, not \(envelope.kind.rawValue)"))
     case (.closed, _): return
     case (.ready, .call), (.ready, .oneway), (.ready, .cancel):
-      if let router = server.callRouter, router(envelope, ServerPeer(connection: self)) { return }
+      if let router = routing.callRouter,
+        router(envelope, ServerPeer(connection: self))
+      {
+        return
+      }
       switch envelope.kind {
       case .call: dispatcher.handleCall(envelope, peer: identity)
       case .oneway: dispatcher.handleOneway(envelope, peer: identity)
