@@ -489,7 +489,11 @@ final class GatewayRouter: Sendable {
     forwarded.id = nil
     forwarded.from = peer.identity
     Self.carryPayloadCodec(&forwarded, from: peer, to: target)
-    _ = send(forwarded, to: target)
+    if send(forwarded, to: target) != nil {
+      // The instance's send queue is full (it stopped reading: its oneway handlers are behind).
+      state.withLock { $0.undeliverable += 1 }
+      return
+    }
     emit(.dispatched, service: service, method: envelope.method, context: envelope.context)
   }
 
