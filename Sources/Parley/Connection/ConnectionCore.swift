@@ -180,10 +180,14 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     if state.withLock({ $0.closed }) { return }
     sawInbound.store(true, ordering: .relaxed)
     lastInboundAt.store(Sys.now(), ordering: .relaxed)
+    let handler = self.handler  // once per read, not per frame
     do {
       try decoder.feed(bytes) { (frame: consuming [UInt8]) in
+        // One lock per frame: a frame may switch the codec (handshake) or close the connection.
+        let (codec, closed) = state.withLock { ($0.codec, $0.closed) }
+        if closed { throw Stop() }
         let envelope = try codec.decode(frameBody: consume frame)
-        try dispatch(envelope)
+        try dispatch(envelope, to: handler)
       }
     } catch let error as FramingError {
       let code: ParleyError.Code
@@ -202,7 +206,7 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   /// A stop signal thrown out of the frame loop once the connection is closed.
   private struct Stop: Error {}
 
-  private func dispatch(_ envelope: Envelope) throws {
+  private func dispatch(_ envelope: Envelope, to handler: (any ConnectionCoreHandler)?) throws {
     switch envelope.kind {
     case .ping:
       var pong = Envelope(kind: .pong, id: envelope.id)
@@ -219,7 +223,6 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
       throw Stop()
     default:
       handler?.core(self, received: envelope)
-      if isClosed { throw Stop() }
     }
   }
 
