@@ -11,8 +11,11 @@ struct RoutingTable: Sendable {
   /// Sees `call`, `oneway` and `cancel` envelopes first (the gateway hub forwards them).
   var callRouter: (@Sendable (Envelope, ServerPeer) -> Bool)?
 
-  /// The registration serving `service` of `contract` at `version`, or why there is none.
-  func route(contract: String, version: Int, service: String) -> Result<ServiceRegistration, ParleyError> {
+  /// The registration serving `service` of `contract` at `version`, or why there is none
+  /// (`acceptor` names the side in the version error: "this server", "this instance").
+  func route(contract: String, version: Int, service: String, acceptor: String = "this server")
+    -> Result<ServiceRegistration, ParleyError>
+  {
     guard let registration = services[contract]?[service] else {
       return .failure(
         ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here"))
@@ -21,7 +24,7 @@ struct RoutingTable: Sendable {
       return .failure(
         ParleyError(
           .versionMismatch,
-          "contract \(contract) version \(version) is not served; this server accepts versions \(registration.minimumVersion)...\(registration.version)"
+          "contract \(contract) version \(version) is not served; \(acceptor) accepts versions \(registration.minimumVersion)...\(registration.version)"
         ))
     }
     return .success(registration)

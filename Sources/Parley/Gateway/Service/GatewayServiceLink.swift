@@ -42,7 +42,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
   /// The reconnecting client underneath: its ``ParleyClient/states`` show the connection's life,
   /// its ``ParleyClient/statistics`` count reconnections.
   public let parleyClient: ParleyClient
-  private let services: [String: [String: ServiceRegistration]]  // contract → service → registration
+  private let routing: RoutingTable  // the services, fixed for the link's lifetime
   private let state: Mutex<State>
 
   private init(
@@ -54,7 +54,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
     self.configuration = configuration
     var table: [String: [String: ServiceRegistration]] = [:]
     for service in services { table[service.contract, default: [:]][service.service] = service }
-    self.services = table
+    self.routing = RoutingTable(generation: 0, services: table)
     self.state = Mutex(State(client: GatewayClient(connection: first)))
     // The first connection (made and registered by `connect`) is handed to the client's first
     // attempt; later attempts connect anew.
@@ -210,19 +210,8 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
     let dispatcher = CallDispatcher(
       core: connection.core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlight,
       observer: configuration.observer, source: instance, execution: configuration.handlerExecution
-    ) { [services] contract, version, service in
-      guard let registration = services[contract]?[service] else {
-        return .failure(
-          ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here"))
-      }
-      guard registration.served.accepts(version) else {
-        return .failure(
-          ParleyError(
-            .versionMismatch,
-            "contract \(contract) version \(version) is not served; this instance accepts versions \(registration.minimumVersion)...\(registration.version)"
-          ))
-      }
-      return .success(registration)
+    ) { [routing] contract, version, service in
+      routing.route(contract: contract, version: version, service: service, acceptor: "this instance")
     }
     let hub = PeerIdentity(credentials: nil, name: "gateway", address: connection.peerDescription)
     connection.setHandler(for: .call) { dispatcher.handleCall($0, peer: $0.from ?? hub) }
@@ -234,9 +223,9 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
       let client = GatewayClient(connection: connection)
       state.withLock { $0.client = client }
     }
-    guard !services.isEmpty else { return }
+    guard !routing.services.isEmpty else { return }
     var envelope = Envelope(kind: .register)
-    let infos = services.values.flatMap(\.values).sorted {
+    let infos = routing.services.values.flatMap(\.values).sorted {
       ($0.contract, $0.service) < ($1.contract, $1.service)
     }
     .map { GatewayServiceInfo($0, events: configuration.events[$0.service] ?? []) }
