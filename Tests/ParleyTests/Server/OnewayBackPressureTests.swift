@@ -50,17 +50,8 @@ extension RuntimeSocketSuites {
       server.heartbeatInterval = .milliseconds(50)
       server.missedPingsAllowed = 2
       let harness = try await Harness.make(transport, services: [notes.service], server: server)
-      var sent = 0
-      while sent < count {
-        do {
-          try harness.connection.oneway(
-            contract: "test.gated", version: 1, service: "Gated", method: "note",
-            payload: utf8Bytes(String(sent)))
-          sent += 1
-        } catch let error as ParleyError where error.code == .overloaded {
-          try await Task.sleep(for: .milliseconds(1))
-        }
-      }
+      try await sendNumberedOneways(
+        count, on: harness.connection, contract: "test.gated", service: "Gated", method: "note")
       // The gate stays shut for several heartbeats: the server is paused, not dead.
       try await Task.sleep(for: .milliseconds(400))
       #expect(notes.numbers.isEmpty)

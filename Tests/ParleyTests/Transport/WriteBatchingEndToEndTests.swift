@@ -49,19 +49,8 @@ extension RuntimeSocketSuites {
       server.maxInFlightPerConnection = count
       server.handlerExecution = execution
       let harness = try await Harness.make(.unix, services: [burstService(notes)], server: server)
-      var sent = 0
-      var pushedBack = 0
-      while sent < count {
-        do {
-          try harness.connection.oneway(
-            contract: "test.burst", version: 1, service: "Burst", method: "note",
-            payload: utf8Bytes(String(sent)))
-          sent += 1
-        } catch let error as ParleyError where error.code == .overloaded {
-          pushedBack += 1
-          try await Task.sleep(for: .milliseconds(1))
-        }
-      }
+      try await sendNumberedOneways(
+        count, on: harness.connection, contract: "test.burst", service: "Burst", method: "note")
       let all = await eventually(seconds: 30) { notes.all.count >= count }
       #expect(all)
       let received = notes.all
