@@ -6,8 +6,8 @@ extension BinaryEnvelopeCodec {
     if bytes.first == UInt8(ascii: "{") {
       return try JSONEnvelopeCodec().decode(bytes)
     }
-    var (envelope, payload) = try parse(bytes)
-    if let payload { envelope.payload = Array(bytes[payload]) }
+    var envelope = Envelope(kind: .ping)
+    if let payload = try parse(bytes, into: &envelope) { envelope.payload = Array(bytes[payload]) }
     return envelope
   }
 
@@ -19,17 +19,19 @@ extension BinaryEnvelopeCodec {
     if bytes.first == UInt8(ascii: "{") {
       return try JSONEnvelopeCodec().decode(frameBody: bytes)
     }
-    var (envelope, payload) = try parse(bytes)
-    if let payload { envelope.payload = Self.payload(payload, reusing: bytes) }
+    var envelope = Envelope(kind: .ping)
+    if let payload = try parse(bytes, into: &envelope) {
+      envelope.payload = Self.payload(payload, reusing: bytes)
+    }
     return envelope
   }
 
-  /// Reads every field but leaves the payload in place: returns its byte range (`nil` when it is
-  /// absent or empty, which the encoder never writes).
-  private func parse(_ bytes: [UInt8]) throws(ParleyError) -> (Envelope, payload: Range<Int>?) {
+  /// Reads every field into `envelope` but leaves the payload in place: returns its byte range
+  /// (`nil` when it is absent or empty, which the encoder never writes).
+  private func parse(_ bytes: [UInt8], into envelope: inout Envelope) throws(ParleyError) -> Range<Int>? {
     do {
       var reader = BinaryReader(bytes, maximumDepth: maxDepth)
-      return try Self.readEnvelope(&reader)
+      return try Self.readEnvelope(&reader, into: &envelope)
     } catch let error as ParleyError {
       throw error
     } catch let error as BinaryDecodingError {
@@ -39,9 +41,12 @@ extension BinaryEnvelopeCodec {
     }
   }
 
-  private static func readEnvelope(_ reader: inout BinaryReader) throws -> (Envelope, payload: Range<Int>?) {
+  /// Reads the envelope's fields into `envelope` (a fresh one: each field read replaces a
+  /// `nil`), writing them in place rather than building another envelope to copy over it.
+  private static func readEnvelope(
+    _ reader: inout BinaryReader, into envelope: inout Envelope
+  ) throws -> Range<Int>? {
     typealias F = BinaryEnvelopeLayout.Field
-    var envelope = Envelope(kind: .ping)
     var payload: Range<Int>?
     var version: Int?
     var kind: EnvelopeKind?
@@ -64,14 +69,11 @@ extension BinaryEnvelopeCodec {
       case F.ok: envelope.ok = try reader.readBool()
       case F.payload:
         let bytes = try reader.readBytesSlice()
-        payload = bytes.isEmpty ? nil : bytes.indices  // as written: an empty payload is absent
+        payload = bytes.isEmpty ? nil : bytes.startIndex..<bytes.endIndex  // an empty payload is absent
       case F.credit: envelope.credit = try reader.readUInt64()
-      case F.error: envelope.error = try reader.readMessage { try readError(&$0) }
-      case F.from: envelope.from = try reader.readMessage { try readFrom(&$0) }
-      case F.hello: envelope.hello = try reader.readMessage { try readHello(&$0) }
-      case F.welcome: envelope.welcome = try reader.readMessage { try readWelcome(&$0) }
-      case F.auth: envelope.auth = try reader.readMessage { try readAuth(&$0) }
-      case F.payloadCodec: envelope.payloadCodec = try PayloadCodecName.parse(try reader.readString())
+      case F.payloadCodec: envelope.payloadCodec = try readPayloadCodec(&reader)
+      case F.error, F.from, F.hello, F.welcome, F.auth:
+        try readRareField(field.number, &reader, into: &envelope)
       default: try reader.skipField()
       }
     }
@@ -91,21 +93,52 @@ extension BinaryEnvelopeCodec {
       if envelope.auth == nil { envelope.auth = AuthExchange() }
     default: break
     }
-    return (envelope, payload)
+    return payload
+  }
+
+  /// Reads field `number`, one of the fields failures, handshakes, authentication and gateways
+  /// set (kept out of the loop over the common fields).
+  private static func readRareField(
+    _ number: Int, _ reader: inout BinaryReader, into envelope: inout Envelope
+  ) throws {
+    typealias F = BinaryEnvelopeLayout.Field
+    switch number {
+    case F.error: envelope.error = try reader.readMessage { try readError(&$0) }
+    case F.from: envelope.from = try reader.readMessage { try readFrom(&$0) }
+    case F.hello: envelope.hello = try reader.readMessage { try readHello(&$0) }
+    case F.welcome: envelope.welcome = try reader.readMessage { try readWelcome(&$0) }
+    case F.auth: envelope.auth = try reader.readMessage { try readAuth(&$0) }
+    default: try reader.skipField()
+    }
+  }
+
+  /// Reads the `payloadCodec` name, comparing its bytes with the known names (no string is made
+  /// unless the name is unknown, for the error).
+  private static func readPayloadCodec(_ reader: inout BinaryReader) throws -> WireCodec {
+    let start = reader.offset
+    let name = try reader.readBytesSlice()
+    if name.count == 4, name.elementsEqual("json".utf8) { return .json }
+    if name.count == 6, name.elementsEqual("binary".utf8) { return .binary }
+    guard let text = name.withUnsafeBufferPointer({ BinaryReader.validatedString($0) }) else {
+      throw BinaryDecodingError(.invalidUTF8, offset: start)
+    }
+    return try PayloadCodecName.parse(text)
   }
 
   private static func readContext(_ reader: inout BinaryReader) throws -> CallContext {
     typealias C = BinaryEnvelopeLayout.ContextField
-    var context = CallContext(root: "", chain: [], depth: 0)
+    var root = ""
+    var chain: [String] = []
+    var depth = 0
     while let field = try reader.nextField() {
       switch field.number {
-      case C.root: context.root = try reader.readString()
-      case C.chain: try reader.readList(into: &context.chain) { try $0.readString() }
-      case C.depth: context.depth = try reader.readInt()
+      case C.root: root = try reader.readString()
+      case C.chain: try reader.readList(into: &chain) { try $0.readString() }
+      case C.depth: depth = try reader.readInt()
       default: try reader.skipField()
       }
     }
-    return context
+    return CallContext(root: root, chain: chain, depth: depth)
   }
 
   private static func readError(_ reader: inout BinaryReader) throws -> ParleyError {

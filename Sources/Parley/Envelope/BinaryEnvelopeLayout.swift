@@ -138,29 +138,18 @@ public enum BinaryEnvelopeLayout {
   }
 
   /// The number of each kind on the wire, in the order of the spec's list (`auth` last).
-  public static let kindNumbers: [(kind: EnvelopeKind, number: Int)] = [
-    (.hello, 1), (.welcome, 2), (.reject, 3), (.call, 4), (.reply, 5), (.oneway, 6), (.subscribe, 7),
-    (.unsubscribe, 8), (.event, 9), (.streamItem, 10), (.streamEnd, 11), (.cancel, 12), (.register, 13),
-    (.ping, 14), (.pong, 15), (.goaway, 16), (.auth, 17),
-  ]
+  public static let kindNumbers: [(kind: EnvelopeKind, number: Int)] = EnvelopeKind.all.map {
+    ($0, Int($0.number))
+  }
 
   /// The wire number of `kind`, or `nil` for a kind without one (written by name).
-  @inlinable
   public static func number(of kind: EnvelopeKind) -> Int? {
-    // Hot path: compare against the common kinds first without hashing.
-    switch kind.rawValue {
-    case "call": return 4
-    case "reply": return 5
-    default: return kindNumbers.first { $0.kind == kind }?.number
-    }
+    kind.number == 0 ? nil : Int(kind.number)
   }
 
   /// The kind with wire number `number`; an unknown number gives a kind named `#<number>`, which
   /// is not ``EnvelopeKind/isKnown`` and is answered like any unknown kind.
   public static func kind(number: UInt64) -> EnvelopeKind {
-    if number >= 1, number <= UInt64(kindNumbers.count) {
-      return kindNumbers[Int(number) - 1].kind
-    }
-    return EnvelopeKind(rawValue: "#\(number)")
+    EnvelopeKind(number: number) ?? EnvelopeKind(rawValue: "#\(number)")
   }
 }

@@ -38,8 +38,13 @@ extension EnvelopeCodec {
   /// allocation), otherwise a copy.
   static func payload(_ range: Range<Int>, reusing body: consuming [UInt8]) -> [UInt8] {
     var payload = body
-    if range.upperBound < payload.count { payload.removeSubrange(range.upperBound..<payload.count) }
-    if range.lowerBound > 0 { payload.removeSubrange(0..<range.lowerBound) }
+    if range.lowerBound > 0 {
+      payload.withUnsafeMutableBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        base.copyMemory(from: base + range.lowerBound, byteCount: range.count)  // memmove
+      }
+    }
+    if range.count < payload.count { payload.removeSubrange(range.count..<payload.count) }
     return payload
   }
 
