@@ -35,7 +35,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   private struct State {
     var phase: Phase = .handshaking(nil)
     var handshakeDeadline = UInt64.max
-    var pending: [UInt64: Pending] = [:]
+    var pending = PendingCallTable<Pending>()
     var unmatchedReplies = 0
     var unhandled = 0
     var handlers: [EnvelopeKind: @Sendable (Envelope) -> Void] = [:]
@@ -230,8 +230,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
               false
             )
           }
-          state.pending[id] = Pending(
-            continuation: continuation, deadline: deadline, service: service, method: method)
+          state.pending.insert(
+            Pending(continuation: continuation, deadline: deadline, service: service, method: method), for: id
+          )
           return (nil, state.pending.count > 1)
         }
         if let refusal {
@@ -350,7 +351,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   /// Resumes call `id` with `result` if it is still pending; returns whether it was.
   @discardableResult
   private func complete(_ id: UInt64, _ result: Result<[UInt8], ParleyError>) -> Bool {
-    guard let pending = state.withLock({ $0.pending.removeValue(forKey: id) }) else { return false }
+    guard let pending = state.withLock({ $0.pending.remove(id) }) else { return false }
     switch result {
     case .success(let payload): pending.continuation.resume(returning: payload)
     case .failure(let error):
@@ -531,17 +532,10 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
 
   func coreTimer(_ core: ConnectionCore, now: UInt64) -> UInt64? {
     let (expired, handshakeExpired, next) = state.withLock {
-      state -> ([(UInt64, Pending)], Bool, UInt64?) in
-      var expired: [(UInt64, Pending)] = []
+      state -> ([(id: UInt64, value: Pending)], Bool, UInt64?) in
+      let expired = state.pending.removeAll { $0.deadline <= now }
       var next = UInt64.max
-      for (id, pending) in state.pending {
-        if pending.deadline <= now {
-          expired.append((id, pending))
-        } else {
-          next = min(next, pending.deadline)
-        }
-      }
-      for (id, _) in expired { state.pending[id] = nil }
+      state.pending.forEach { _, pending in next = min(next, pending.deadline) }
       let handshakeExpired = state.handshakeDeadline <= now
       if !handshakeExpired { next = min(next, state.handshakeDeadline) }
       return (expired, handshakeExpired, next == UInt64.max ? nil : next)
@@ -590,10 +584,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
 
   func coreClosed(_ core: ConnectionCore, error: ParleyError) {
     failHandshake(ParleyError(.notConnected, error.message, mayHaveRun: false))
-    let pending = state.withLock { state -> [UInt64: Pending] in
+    let pending = state.withLock { state -> [(id: UInt64, value: Pending)] in
       if case .closed = state.phase {} else { state.phase = .closed(error) }
-      defer { state.pending = [:] }
-      return state.pending
+      return state.pending.removeAll()
     }
     streams.failAll(error)
     for (id, call) in pending {
