@@ -36,6 +36,10 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     var phase: Phase = .handshaking(nil)
     var handshakeDeadline = UInt64.max
     var pending = PendingCallTable<Pending>()
+    /// The core's timer fires at or before this time (set when a call scheduled it, and from
+    /// the earliest deadline each time it fires), so a call with a later deadline need not ask
+    /// the core.
+    var timerAt = UInt64.max
     var unmatchedReplies = 0
     var unhandled = 0
     var handlers: [EnvelopeKind: @Sendable (Envelope) -> Void] = [:]
@@ -53,11 +57,23 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   private let welcomeBox = Mutex<Welcome?>(nil)
   private let maxInFlight: Atomic<Int>
   private let authentication: HandshakeAuthentication
+  /// Whether the negotiated codec is binary (set from `welcome`; JSON before, like the core's):
+  /// read on every call without taking the core's lock.
+  private let negotiatedBinary = Atomic<Bool>(false)
+  /// ``ClientConfiguration/defaultTimeout`` in nanoseconds.
+  private let defaultTimeout: UInt64
+  /// The codecs that check outgoing payloads of each codec: the configured one of that name
+  /// (the negotiated codec is one of them), else a default one.
+  private let jsonPayloadValidator: any EnvelopeCodec
+  private let binaryPayloadValidator: any EnvelopeCodec
 
   private init(channel: any ByteChannel, configuration: ClientConfiguration) {
     self.configuration = configuration
     self.authentication = HandshakeAuthentication(configuration)
     self.maxInFlight = Atomic(configuration.maxInFlight)
+    self.defaultTimeout = configuration.defaultTimeout.nanoseconds
+    self.jsonPayloadValidator = configuration.codecs.first { $0.id == .json } ?? JSONEnvelopeCodec()
+    self.binaryPayloadValidator = configuration.codecs.first { $0.id == .binary } ?? BinaryEnvelopeCodec()
     self.core = ConnectionCore(
       channel: channel,
       settings: .init(
@@ -121,7 +137,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   public var welcome: Welcome? { welcomeBox.withLock { $0 } }
 
   /// The negotiated codec.
-  public var codec: WireCodec { core.codec.id }
+  public var codec: WireCodec { negotiatedBinary.load(ordering: .relaxed) ? .binary : .json }
 
   /// The negotiated codec's implementation (for encoding payloads).
   public var envelopeCodec: any EnvelopeCodec { core.codec }
@@ -169,7 +185,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   ) async throws -> [UInt8] {
     let context = CallContext.outgoing(to: service)
     let now = Sys.now()
-    var deadline = now &+ (options.timeout ?? configuration.defaultTimeout).nanoseconds
+    var deadline = now &+ (options.timeout.map(\.nanoseconds) ?? defaultTimeout)
     if let inherited = InheritedDeadline.current, inherited < deadline { deadline = inherited }
     try precheck(
       context: context, service: service, method: method, payload: payload, payloadCodec: payloadCodec)
@@ -178,12 +194,15 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
         .timeout, "no time left for the call", mayHaveRun: false, service: service, method: method)
     }
     let id = nextID.add(1, ordering: .relaxed).oldValue
-    var envelope = Envelope.call(
-      id: id, contract: contract, contractVersion: version, service: service, method: method,
-      timeoutMs: Int64((deadline - now) / 1_000_000), context: context, payload: payload)
-    envelope.version = WireProtocol.version
-    envelope.payloadCodec = marker(for: payloadCodec)
-    return try await exchange(envelope, id: id, deadline: deadline, service: service, method: method)
+    let timeoutMs = Int64((deadline - now) / 1_000_000)
+    let marker = marker(for: payloadCodec)
+    return try await exchange(id: id, deadline: deadline, service: service, method: method) {
+      var envelope = Envelope.call(
+        id: id, contract: contract, contractVersion: version, service: service, method: method,
+        timeoutMs: timeoutMs, context: context, payload: payload)
+      envelope.payloadCodec = marker
+      return envelope
+    }
   }
 
   /// Sends `envelope` (e.g. a gateway's `register` or `subscribe`) under a fresh id and waits
@@ -192,57 +211,72 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   ///   `NOT_CONNECTED`, `OVERLOADED`.
   public func request(_ envelope: Envelope, timeout: Duration? = nil) async throws -> [UInt8] {
     let now = Sys.now()
-    let deadline = now &+ (timeout ?? configuration.defaultTimeout).nanoseconds
+    let deadline = now &+ (timeout.map(\.nanoseconds) ?? defaultTimeout)
     let id = nextID.add(1, ordering: .relaxed).oldValue
-    var envelope = envelope
-    envelope.id = id
     return try await exchange(
-      envelope, id: id, deadline: deadline, service: envelope.service ?? envelope.kind.rawValue,
-      method: envelope.method ?? envelope.kind.rawValue)
+      id: id, deadline: deadline, service: envelope.service ?? envelope.kind.rawValue,
+      method: envelope.method ?? envelope.kind.rawValue
+    ) {
+      var envelope = envelope
+      envelope.id = id
+      return envelope
+    }
   }
 
+  /// What the call table says to a new call.
+  private enum Admission {
+    /// Not sent: the connection is not ready, the task is cancelled or too many calls are in
+    /// flight.
+    case refused(ParleyError)
+    /// Registered: send it (at once when it is alone, else together with the others), after
+    /// setting the core's timer to its deadline when `scheduleTimer`.
+    case admitted(othersInFlight: Bool, scheduleTimer: Bool)
+  }
+
+  /// Registers call `id` and sends the envelope `makeEnvelope` builds, then waits for the reply.
+  ///
+  /// The envelope is built, sent and destroyed inside the synchronous part (never kept in the
+  /// suspended call's frame).
   private func exchange(
-    _ envelope: Envelope, id: UInt64, deadline: UInt64, service: String, method: String
+    id: UInt64, deadline: UInt64, service: String, method: String, envelope makeEnvelope: () -> Envelope
   ) async throws -> [UInt8] {
     try await withTaskCancellationHandler {
       try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<[UInt8], any Error>) in
-        let (refusal, othersInFlight) = state.withLock { state -> (ParleyError?, Bool) in
+        let admission = state.withLock { state -> Admission in
           switch state.phase {
           case .ready: break
           case .closed(let error):
-            return (
-              ParleyError(.notConnected, "the connection is closed: \(error.message)", mayHaveRun: false),
-              false
-            )
+            return .refused(
+              ParleyError(.notConnected, "the connection is closed: \(error.message)", mayHaveRun: false))
           case .handshaking:
-            return (ParleyError(.notConnected, "the handshake is not complete", mayHaveRun: false), false)
+            return .refused(ParleyError(.notConnected, "the handshake is not complete", mayHaveRun: false))
           }
           if Task.isCancelled {
-            return (
-              ParleyError(.cancelled, "the call was cancelled before it was sent", mayHaveRun: false), false
-            )
+            return .refused(
+              ParleyError(.cancelled, "the call was cancelled before it was sent", mayHaveRun: false))
           }
           let limit = maxInFlight.load(ordering: .relaxed)
           if state.pending.count >= limit {
-            return (
+            return .refused(
               ParleyError(
-                .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false),
-              false
-            )
+                .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false))
           }
           state.pending.insert(
             Pending(continuation: continuation, deadline: deadline, service: service, method: method), for: id
           )
-          return (nil, state.pending.count > 1)
+          let scheduleTimer = deadline < state.timerAt
+          if scheduleTimer { state.timerAt = deadline }
+          return .admitted(othersInFlight: state.pending.count > 1, scheduleTimer: scheduleTimer)
         }
-        if let refusal {
+        switch admission {
+        case .refused(let refusal):
           continuation.resume(throwing: refusal.located(service: service, method: method, callID: id))
-          return
-        }
-        if !core.timerIsSet(before: deadline) { core.scheduleTimer(at: deadline) }
-        // With other calls in flight, let the I/O thread send this one together with theirs.
-        if let error = core.send(envelope, flushNow: !othersInFlight) {
-          complete(id, .failure(error))
+        case .admitted(let othersInFlight, let scheduleTimer):
+          if scheduleTimer { core.scheduleTimer(at: deadline) }
+          // With other calls in flight, let the I/O thread send this one together with theirs.
+          if let error = core.send(makeEnvelope(), flushNow: !othersInFlight) {
+            complete(id, .failure(error))
+          }
         }
       }
     } onCancel: {
@@ -314,7 +348,12 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
         mayHaveRun: false, service: service, method: method)
     }
     if configuration.validatesPayloads, !payload.isEmpty {
-      do { try payloadValidator(for: payloadCodec).validatePayload(payload) } catch {
+      do {
+        switch payloadCodec {
+        case .json: try jsonPayloadValidator.validatePayload(payload)
+        case .binary: try binaryPayloadValidator.validatePayload(payload)
+        }
+      } catch {
         throw error.located(service: service, method: method, callID: nil)
       }
     }
@@ -323,18 +362,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   /// The `payloadCodec` marker of an outgoing payload in `codec`: `nil` when it is the
   /// connection's codec (the common case, nothing on the wire).
   func marker(for codec: WireCodec) -> WireCodec? {
-    codec == core.codec.id ? nil : codec
-  }
-
-  /// The codec that checks payloads in `codec`: the connection's, else the configured one of
-  /// that name, else a default one.
-  private func payloadValidator(for codec: WireCodec) -> any EnvelopeCodec {
-    if core.codec.id == codec { return core.codec }
-    if let configured = configuration.codecs.first(where: { $0.id == codec }) { return configured }
-    switch codec {
-    case .json: return JSONEnvelopeCodec()
-    case .binary: return BinaryEnvelopeCodec()
-    }
+    codec == self.codec ? nil : codec
   }
 
   func ensureReady() throws {
@@ -391,12 +419,19 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       }
       let result: Result<[UInt8], ParleyError>
       if envelope.ok == true {
-        result = .success(envelope.payload ?? [])
+        let payload = envelope.payload ?? []
+        // The common case first: a call's answer, without building a `Result`.
+        if let pending = state.withLock({ $0.pending.remove(id) }) {
+          pending.continuation.resume(returning: payload)
+          return
+        }
+        result = .success(payload)
       } else {
         result = .failure(
           envelope.error ?? ParleyError(.protocolError, "failed reply without an error", mayHaveRun: true))
+        if complete(id, result) { return }
       }
-      if !complete(id, result), !streams.receiveReply(id: id, result) {
+      if !streams.receiveReply(id: id, result) {
         state.withLock { $0.unmatchedReplies += 1 }
       }
     case .streamItem where envelope.credit != nil && envelope.payload == nil:
@@ -511,6 +546,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       return
     }
     core.setCodec(codec, peerMaxFrame: welcome.maxFrame)
+    negotiatedBinary.store(codec.id == .binary, ordering: .relaxed)
     maxInFlight.store(min(configuration.maxInFlight, max(1, welcome.maxInFlight)), ordering: .relaxed)
     let continuation = state.withLock { state -> UnsafeContinuation<Welcome, any Error>? in
       guard case .handshaking(let continuation) = state.phase else { return nil }
@@ -536,6 +572,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       let expired = state.pending.removeAll { $0.deadline <= now }
       var next = UInt64.max
       state.pending.forEach { _, pending in next = min(next, pending.deadline) }
+      // The core sets its next timer at or before the value returned.
+      state.timerAt = next
       let handshakeExpired = state.handshakeDeadline <= now
       if !handshakeExpired { next = min(next, state.handshakeDeadline) }
       return (expired, handshakeExpired, next == UInt64.max ? nil : next)
