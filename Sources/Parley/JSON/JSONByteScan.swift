@@ -17,6 +17,21 @@ enum JSONByteScan {
     return control | zeroInQuote | zeroInBackslash != 0
   }
 
+  /// A mask with the high bit set in the lowest byte of `word` (in memory order, on a
+  /// little-endian machine) that is not plain string content for the reader (a control
+  /// character, `"`, `\\` or a non-ASCII byte), and possibly in bytes above it; zero when all 8
+  /// bytes are plain. The lowest set bit is exact: the borrows that cause false positives only
+  /// run upwards from a byte that is itself flagged.
+  @inline(__always)
+  static func irregularBytes(_ word: UInt64) -> UInt64 {
+    let control = (word &- ones &* 0x20) & ~word & high
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let zeroInQuote = (quote &- ones) & ~quote & high
+    let zeroInBackslash = (backslash &- ones) & ~backslash & high
+    return control | zeroInQuote | zeroInBackslash | word & high
+  }
+
   /// Whether all 8 bytes in `word` are plain string content for the reader: ASCII, not a control
   /// character, `"` or `\\`.
   @inline(__always)

@@ -64,6 +64,11 @@ public struct JSONReader: Sendable {
   /// - Throws: ``JSONError`` describing the first problem.
   public static func validate(_ bytes: [UInt8], maxDepth: Int = JSONReader.defaultMaxDepth) throws(JSONError)
   {
+    // Common payloads (small, ASCII, shallow) are accepted by a quick pointer walk; anything it
+    // is not certain of goes through the reader, which also describes the problem.
+    if bytes.withUnsafeBufferPointer({ JSONFastValidator.isCertainlyValid($0, maxDepth: maxDepth) }) {
+      return
+    }
     var reader = JSONReader(bytes, maxDepth: maxDepth)
     try reader.skipValue()
     try reader.finish()
