@@ -117,12 +117,25 @@ extension BinaryEnvelopeCodec {
   private static func readPayloadCodec(_ reader: inout BinaryReader) throws -> WireCodec {
     let start = reader.offset
     let name = try reader.readBytesSlice()
-    if name.count == 4, name.elementsEqual("json".utf8) { return .json }
-    if name.count == 6, name.elementsEqual("binary".utf8) { return .binary }
+    if equal(name, "json") { return .json }
+    if equal(name, "binary") { return .binary }
     guard let text = name.withUnsafeBufferPointer({ BinaryReader.validatedString($0) }) else {
       throw BinaryDecodingError(.invalidUTF8, offset: start)
     }
     return try PayloadCodecName.parse(text)
+  }
+
+  /// Whether `bytes` are the UTF-8 bytes of `name`.
+  @inline(__always)
+  private static func equal(_ bytes: ArraySlice<UInt8>, _ name: StaticString) -> Bool {
+    guard bytes.count == name.utf8CodeUnitCount else { return false }
+    let expected = name.utf8Start
+    var offset = 0
+    for byte in bytes {
+      guard byte == expected[offset] else { return false }
+      offset &+= 1
+    }
+    return true
   }
 
   private static func readContext(_ reader: inout BinaryReader) throws -> CallContext {

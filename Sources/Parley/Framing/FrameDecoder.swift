@@ -146,20 +146,19 @@ public enum FrameEncoder {
   /// A buffer with 4 zero bytes reserved for the length; append the body, then call
   /// ``finish(_:)``.
   public static func begin(capacity: Int = 256) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(capacity)
-    bytes.append(contentsOf: [0, 0, 0, 0])
-    return bytes
+    [UInt8](unsafeUninitializedCapacity: max(capacity, 4)) { buffer, initialized in
+      for index in 0..<4 { buffer[index] = 0 }
+      initialized = 4
+    }
   }
 
   /// Patches the length prefix of a buffer made by ``begin(capacity:)``; returns the body length.
   @discardableResult
   public static func finish(_ bytes: inout [UInt8]) -> Int {
+    precondition(bytes.count >= 4, "FrameEncoder.finish needs the buffer FrameEncoder.begin made")
     let length = bytes.count - 4
-    bytes[0] = UInt8(truncatingIfNeeded: length >> 24)
-    bytes[1] = UInt8(truncatingIfNeeded: length >> 16)
-    bytes[2] = UInt8(truncatingIfNeeded: length >> 8)
-    bytes[3] = UInt8(truncatingIfNeeded: length)
+    let prefix = UInt32(truncatingIfNeeded: length).bigEndian
+    bytes.withUnsafeMutableBytes { $0.storeBytes(of: prefix, as: UInt32.self) }
     return length
   }
 
