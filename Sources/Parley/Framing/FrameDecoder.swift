@@ -146,10 +146,10 @@ public enum FrameEncoder {
   /// A buffer with 4 zero bytes reserved for the length; append the body, then call
   /// ``finish(_:)``.
   public static func begin(capacity: Int = 256) -> [UInt8] {
-    [UInt8](unsafeUninitializedCapacity: max(capacity, 4)) { buffer, initialized in
-      for index in 0..<4 { buffer[index] = 0 }
-      initialized = 4
-    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(capacity)
+    for _ in 0..<4 { bytes.append(0) }  // (appending an array literal costs more)
+    return bytes
   }
 
   /// Patches the length prefix of a buffer made by ``begin(capacity:)``; returns the body length.
