@@ -10,7 +10,7 @@ struct StatusCommand: CLICommand {
 
     Asks the gateway hub for its status and prints the connected services with their
     instances (contract version, pid, connected at, last heard from, calls routed, errors,
-    ejections for failing repeatedly), events dropped for slow subscribers and, per method, calls, errors and latency (mean, p50, p99, max).
+    ejections for failing repeatedly), events dropped for slow subscribers and, per method, calls, errors, cancellations, retries on another instance and latency (mean, p50, p99, max).
 
     options:
       --gateway PATH  the hub's socket (or unix:PATH, tcp:HOST:PORT)
@@ -105,7 +105,7 @@ struct StatusCommand: CLICommand {
       for method in service.methods {
         let latency = method.latency
         lines.append(
-          "  \(method.method): \(method.calls) calls, \(method.errors) errors, \(method.cancelled) cancelled; latency mean \(milliseconds(latency.meanMicros)), p50 \(milliseconds(latency.quantileMicros(0.5))), p99 \(milliseconds(latency.quantileMicros(0.99))), max \(milliseconds(latency.total > 0 ? latency.maxMicros : nil))"
+          "  \(method.method): \(method.calls) calls, \(method.errors) errors, \(method.cancelled) cancelled\(method.retried.map { ", \($0) retried on another instance" } ?? ""); latency mean \(milliseconds(latency.meanMicros)), p50 \(milliseconds(latency.quantileMicros(0.5))), p99 \(milliseconds(latency.quantileMicros(0.99))), max \(milliseconds(latency.total > 0 ? latency.maxMicros : nil))"
         )
       }
     }

@@ -52,8 +52,15 @@ import Testing
       #expect(answer == "\"m\(i)\"")
     }
     // Sequential calls go round-robin, so the refuser was tried (and each refusal retried).
-    #expect(refuser.calls.load(ordering: .relaxed) >= 1)
-    #expect(harness.hub.status().callsInFlight == 0)
+    let refused = refuser.calls.load(ordering: .relaxed)
+    #expect(refused >= 1)
+    let status = harness.hub.status()
+    #expect(status.callsInFlight == 0)
+    // Every refusal was retried once, and the status (what `parley status` prints) says so.
+    let counters = status.services.first(where: { $0.service == "EchoService" })?.methods
+      .first(where: { $0.method == "echo" })
+    #expect(counters?.retried == refused)
+    #expect(counters?.calls == 8)
     await client.close()
     await good.close()
     await refuser.connection.close()

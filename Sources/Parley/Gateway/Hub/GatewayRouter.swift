@@ -52,6 +52,7 @@ final class GatewayRouter: Sendable {
     var calls = 0
     var errors = 0
     var cancelled = 0
+    var retried = 0
     var latency = LatencyHistogram()
   }
 
@@ -420,6 +421,9 @@ final class GatewayRouter: Sendable {
         request, callerID: route.callerID, from: route.callerPeer, excluding: route.tried,
         deadline: route.deadline)
     else { return false }
+    state.withLock { state in
+      state.counters[route.service, default: [:]][route.method, default: Counters()].retried += 1
+    }
     return true
   }
 
@@ -731,7 +735,7 @@ final class GatewayRouter: Sendable {
         let methods = (state.counters[name] ?? [:]).sorted { $0.key < $1.key }.map { method, counters in
           GatewayStatus.Method(
             method: method, calls: counters.calls, errors: counters.errors, cancelled: counters.cancelled,
-            latency: counters.latency)
+            retried: counters.retried, latency: counters.latency)
         }
         return GatewayStatus.Service(service: name, instances: instances, methods: methods)
       }

@@ -79,6 +79,9 @@ public struct GatewayStatus: Codable, Sendable {
     public var errors: Int
     /// Calls the caller cancelled (or abandoned by disconnecting).
     public var cancelled: Int
+    /// Calls an instance refused without running them that the hub sent on to another
+    /// instance (counted once per retry); `nil` from hubs that do not count them.
+    public var retried: Int?
     /// Latency from forwarding the call to forwarding its reply.
     public var latency: LatencyHistogram
   }
