@@ -20,10 +20,16 @@ extension BinaryEnvelopeCodec {
       return try JSONEnvelopeCodec().decode(frameBody: bytes)
     }
     var envelope = Envelope(kind: .ping)
+    try parse(frameBody: bytes, into: &envelope)
+    return envelope
+  }
+
+  /// Reads a frame body into `envelope`, the payload included (in the body's storage). Kept apart
+  /// from `decode(frameBody:)` so that the envelope is returned without a copy.
+  private func parse(frameBody bytes: consuming [UInt8], into envelope: inout Envelope) throws(ParleyError) {
     if let payload = try parse(bytes, into: &envelope) {
       envelope.payload = Self.payload(payload, reusing: bytes)
     }
-    return envelope
   }
 
   /// Reads every field into `envelope` but leaves the payload in place: returns its byte range
