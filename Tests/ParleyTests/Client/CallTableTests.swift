@@ -30,33 +30,56 @@ extension RuntimeSocketSuites {
       await harness.tearDown()
     }
 
-    /// A call whose deadline comes before the earliest one already waiting still times out on
-    /// time, also after the timer has fired once (the client remembers the timer it set).
+    /// A call whose deadline comes before the earliest one already waiting still times out (and
+    /// sends `cancel`), also after the timer has fired (the client remembers the timer it set).
+    /// The peer completes the handshake and then never answers, and there is no heartbeat: the
+    /// only timers are the calls' own, so a short call that failed to set one would wait for the
+    /// long call's deadline and end after it.
     @Test func shorterDeadlinesBehindALongOneStillExpire() async throws {
-      let harness = try await Harness.make(.unix)
-      let connection = harness.connection
+      let (clientSide, serverSide) = InProcessTransport.makePair()
+      let silent = RawPeer(serverSide)
+      var client = ClientConfiguration()
+      client.codecs = [JSONEnvelopeCodec()]
+      client.heartbeatInterval = .zero
+      let connecting = Task { try await ClientConnection.connect(over: clientSide, configuration: client) }
+      #expect(await eventually { silent.received.contains { $0.kind == .hello } })
+      var welcome = Envelope(kind: .welcome)
+      welcome.welcome = Welcome(codec: "json", maxFrame: 1 << 20, heartbeatMs: 0, maxInFlight: 100)
+      silent.send(welcome)
+      let connection = try await connecting.value
+
       let longDone = Flag()
       let long = Task {
         defer { longDone.set() }
-        return try await connection.echo("sleep", "{}", timeout: .seconds(60))
+        return try await connection.echo("sleep", "{}", timeout: .seconds(20))
       }
       #expect(await eventually { connection.statistics.pendingCalls == 1 })
+      var expired: [UInt64] = []
       for _ in 0..<3 {
         let error = await expectParleyError(.timeout) {
           _ = try await connection.echo("sleep", "{}", timeout: .milliseconds(50))
         }
-        #expect(error?.method == "sleep" && error?.callID != nil)
+        #expect(error?.method == "sleep" && error?.mayHaveRun == true)
+        #expect(!longDone.isSet)
+        if let id = error?.callID { expired.append(id) }
       }
-      // Two at once, the later one added second.
+      // Two at once, the later deadline added first.
       async let first: Void = expectTimeout(connection, .milliseconds(80))
       async let second: Void = expectTimeout(connection, .milliseconds(40))
       _ = await (first, second)
       #expect(!longDone.isSet)
       #expect(connection.statistics.pendingCalls == 1)
+      // Each expired call was cancelled at the peer.
+      #expect(expired.count == 3)
+      #expect(
+        await eventually {
+          let cancelled = Set(silent.received.filter { $0.kind == .cancel }.compactMap(\.id))
+          return cancelled.isSuperset(of: expired) && cancelled.count >= 5
+        })
       long.cancel()
       await expectParleyError(.cancelled) { _ = try await long.value }
-      #expect(await eventually { connection.statistics.pendingCalls == 0 })
-      await harness.tearDown()
+      #expect(connection.statistics.pendingCalls == 0)
+      await connection.close()
     }
 
     @Test func theInFlightLimitRefusesAndFreesSlots() async throws {
