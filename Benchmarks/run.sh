@@ -55,6 +55,9 @@ if [ "$build" = 1 ]; then
     nice -n 19 cc -O2 -Wall -pthread -o "$here/bin/c-echo" "$here/c/echo.c"
   fi
   if wants parley || wants parley-loop; then
+    # SwiftPM keeps a path dependency's file list in the build description: drop it so that
+    # files added to Parley since the last build are compiled too.
+    rm -f "$here"/.build/*/release/description.json
     (cd "$here" && nice -n 19 swift build -c release --product parley-echo >&2)
   fi
   if wants grpc; then
