@@ -91,7 +91,7 @@ import Testing
   /// for ids that are gone) against a dictionary.
   @Test(arguments: [UInt64(1), 2, 3, 4])
   func matchesADictionary(seed: UInt64) {
-    var random = PendingTableRandom(seed: seed)
+    var random = RuntimeRandom(seed: seed)
     var table = PendingCallTable<UInt64>(initialSlots: 4, maxSlots: 128)
     var reference: [UInt64: UInt64] = [:]
     var nextID: UInt64 = 1
@@ -118,20 +118,5 @@ import Testing
     let rest = table.removeAll()
     #expect(Dictionary(uniqueKeysWithValues: rest.map { ($0.id, $0.value) }) == reference)
     #expect(table.slotCount <= 128)
-  }
-}
-
-/// SplitMix64, seeded, for the table's random workloads.
-private struct PendingTableRandom {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
   }
 }
