@@ -66,11 +66,23 @@ final class InProcessChannel: ByteChannel, @unchecked Sendable {
 
   /// Delivers what waited (before start, or while paused) in order, until paused again.
   private func deliverQueued() {
-    while let bytes = state.withLock({ state -> [UInt8]? in
-      guard state.delegate != nil, !state.paused, !state.queued.isEmpty else { return nil }
-      return state.queued.removeFirst()
-    }) {
-      deliver(bytes)
+    while true {
+      let batch = state.withLock { state -> [[UInt8]] in
+        guard state.delegate != nil, !state.paused else { return [] }
+        defer { state.queued = [] }
+        return state.queued
+      }
+      if batch.isEmpty { return }
+      for (index, bytes) in batch.enumerated() {
+        deliver(bytes)
+        let pausedNow = state.withLock { state -> Bool in
+          guard state.paused else { return false }
+          // Paused by the delegate: the rest waits in front of whatever arrived meanwhile.
+          state.queued = Array(batch[(index + 1)...]) + state.queued
+          return true
+        }
+        if pausedNow { return }
+      }
     }
   }
 
