@@ -38,6 +38,9 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     /// This side stopped reading (its handlers are behind): the peer's silence is not held
     /// against it meanwhile.
     var readingPaused = false
+    /// Reading was paused at some point since the last heartbeat check: bytes that waited may
+    /// not have been read yet even if reading has just resumed.
+    var pausedSinceHeartbeat = false
     var channelClosed = false
     var channelWaiters: [UnsafeContinuation<Void, Never>] = []
   }
@@ -125,7 +128,10 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   /// Stops or resumes reading the peer (``ByteChannel/setReadingPaused(_:)``), so that handlers
   /// that fall behind push back on the sender. While paused, unanswered pings do not count.
   func setReadingPaused(_ paused: Bool) {
-    state.withLock { $0.readingPaused = paused }
+    state.withLock { state in
+      state.readingPaused = paused
+      if paused { state.pausedSinceHeartbeat = true }
+    }
     channel.setReadingPaused(paused)
   }
 
@@ -320,7 +326,9 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     let (action, next) = state.withLock { state -> (Action, UInt64) in
       guard now >= state.nextHeartbeat else { return (.none, state.nextHeartbeat) }
       state.nextHeartbeat = now + settings.heartbeatInterval
-      if heard || !state.handshakeDone || state.readingPaused {
+      let paused = state.readingPaused || state.pausedSinceHeartbeat
+      state.pausedSinceHeartbeat = state.readingPaused
+      if heard || !state.handshakeDone || paused {
         state.missedPings = 0
         state.pingOutstanding = false
         return (.none, state.nextHeartbeat)

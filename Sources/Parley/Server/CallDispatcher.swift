@@ -54,6 +54,9 @@ final class CallDispatcher: Sendable {
   private let observer: ParleyObserver?
   private let source: String
   private let state = Mutex(State())
+  /// Held while the connection's reading is paused or resumed, so that decisions taken on
+  /// different threads reach the channel in the order they were taken (see ``applyReadingPause()``).
+  private let pauseApplication = Mutex(())
 
   /// Creates a dispatcher answering on `core`.
   init(
@@ -348,7 +351,7 @@ final class CallDispatcher: Sendable {
       state.onewayRunnerStarts += 1
       return (pause, state.onewayRunnerStarts)
     }
-    if pause { core.setReadingPaused(true) }
+    if pause { applyReadingPause() }
     guard let number = runnerNumber else { return }
     // Started outside the lock: an inline start may run the whole queue here.
     let task = start { [self] in await runOneways() }
@@ -389,8 +392,19 @@ final class CallDispatcher: Sendable {
           state.readingPaused = false
           return true
         }
-        if resume { core.setReadingPaused(false) }
+        if resume { applyReadingPause() }
       }
+    }
+  }
+
+  /// Tells the connection whether to read, from the latest decision. The I/O thread pauses and a
+  /// handler's thread resumes: applying each decision's own value outside the lock could let a
+  /// stale pause land after the resume that followed it, and the connection would stay paused
+  /// with nothing left to resume it. Reading the decision and applying it under one lock makes
+  /// the last application carry the latest decision.
+  private func applyReadingPause() {
+    pauseApplication.withLock { _ in
+      core.setReadingPaused(state.withLock { $0.readingPaused })
     }
   }
 

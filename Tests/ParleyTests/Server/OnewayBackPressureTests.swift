@@ -65,5 +65,26 @@ extension RuntimeSocketSuites {
       #expect(notes.numbers == Array(0..<count), "each oneway exactly once, in the order sent")
       await harness.tearDown()
     }
+
+    /// Pausing happens on the I/O thread and resuming on a handler's thread; thousands of quick
+    /// pause/resume cycles must never leave the connection paused with nothing left to resume it.
+    @Test(arguments: [TransportKind.inProcess, .unix])
+    func quickPauseResumeCyclesNeverStallTheConnection(transport: TransportKind) async throws {
+      let count = 30_000
+      let notes = GatedNotes()
+      notes.open()
+      var server = ServerConfiguration()
+      server.maxInFlightPerConnection = 2  // pause at 2 unfinished, resume at 1: a cycle per oneway or two
+      let harness = try await Harness.make(transport, services: [notes.service], server: server)
+      try await sendNumberedOneways(
+        count, on: harness.connection, contract: "test.gated", service: "Gated", method: "note")
+      let reply = try await harness.connection.call(
+        contract: "test.gated", version: 1, service: "Gated", method: "ping", payload: [],
+        options: CallOptions(timeout: .seconds(20)))
+      #expect(reply == utf8Bytes("\"pong\""))
+      #expect(await eventually(seconds: 20) { notes.numbers.count >= count })
+      #expect(notes.numbers == Array(0..<count), "each oneway exactly once, in the order sent")
+      await harness.tearDown()
+    }
   }
 }
