@@ -55,8 +55,9 @@
       _ = withUnsafeBytes(of: &one) { write(wake, $0.baseAddress, 8) }
     }
 
-    func wait(timeoutMs: Int32, _ ready: (Int32, Bool, Bool) -> Void) {
+    func wait(timeoutMs: Int32, woke: () -> Void, _ ready: (Int32, Bool, Bool) -> Void) {
       let count = cparley_epoll_wait(epoll, scratch, events, Self.capacity, timeoutMs)
+      woke()
       guard count > 0 else { return }
       let readMask = cparley_epoll_in | cparley_epoll_hup | cparley_epoll_err
       let writeMask = cparley_epoll_out | cparley_epoll_err

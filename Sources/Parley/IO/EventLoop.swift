@@ -135,11 +135,13 @@ final class EventLoop: @unchecked Sendable {
   private func run() {
     while true {
       let timeoutMs = prepareToSleep()
-      poller.wait(timeoutMs: timeoutMs) { fd, readable, writable in
+      // Awake as soon as the wait returns: work the handlers enqueue on this loop (a reply
+      // resuming a caller that runs here) must not write the wake-up descriptor.
+      poller.wait(timeoutMs: timeoutMs, woke: { shared.withLock { $0.sleepingUntil = nil } }) {
+        fd, readable, writable in
         if writable, let handler = handlers[fd] { handler.ioWritable() }
         if readable, let handler = handlers[fd] { handler.ioReadable() }
       }
-      shared.withLock { $0.sleepingUntil = nil }
       runDueWork()
     }
   }

@@ -45,13 +45,14 @@ final class PollPoller: ReadinessPoller {
     _ = write(wakeWrite, &one, 1)
   }
 
-  func wait(timeoutMs: Int32, _ ready: (Int32, Bool, Bool) -> Void) {
+  func wait(timeoutMs: Int32, woke: () -> Void, _ ready: (Int32, Bool, Bool) -> Void) {
     if dirty {
       pollSet = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
       for (fd, mask) in interests { pollSet.append(pollfd(fd: fd, events: mask, revents: 0)) }
       dirty = false
     }
     let count = pollSet.withUnsafeMutableBufferPointer { poll($0.baseAddress, nfds_t($0.count), timeoutMs) }
+    woke()
     guard count > 0 else { return }
     let readMask = Int16(POLLIN) | Int16(POLLHUP) | Int16(POLLERR)
     let writeMask = Int16(POLLOUT) | Int16(POLLERR)

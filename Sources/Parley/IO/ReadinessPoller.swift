@@ -12,11 +12,13 @@ protocol ReadinessPoller: AnyObject {
   func setInterest(_ fd: Int32, read: Bool, write: Bool)
   /// Stops watching `fd`; call before closing it.
   func remove(_ fd: Int32)
-  /// Makes a current or the next ``wait(timeoutMs:_:)`` return at once. Any thread.
+  /// Makes a current or the next ``wait(timeoutMs:woke:_:)`` return at once. Any thread.
   func wakeUp()
-  /// Waits up to `timeoutMs` milliseconds (-1: no limit) and calls `ready` for every descriptor
-  /// with events: `readable` includes hang-up and error (the read tells which).
-  func wait(timeoutMs: Int32, _ ready: (_ fd: Int32, _ readable: Bool, _ writable: Bool) -> Void)
+  /// Waits up to `timeoutMs` milliseconds (-1: no limit), calls `woke` as soon as the wait
+  /// returns, then `ready` for every descriptor with events: `readable` includes hang-up and
+  /// error (the read tells which).
+  func wait(
+    timeoutMs: Int32, woke: () -> Void, _ ready: (_ fd: Int32, _ readable: Bool, _ writable: Bool) -> Void)
 }
 
 /// The best poller of this platform: epoll on Linux (poll(2) if epoll cannot be created).
