@@ -53,7 +53,8 @@ struct PendingCallTable<Value> {
         let index = Int(truncatingIfNeeded: id) & (slots.count &- 1)
         let holder = slots[index].id
         if holder == 0 || holder == id {
-          if holder == 0 { count &+= 1 }
+          // An id kept in the overflow while its slot was taken is replaced, not doubled.
+          if holder == 0, overflow.isEmpty || overflow.removeValue(forKey: id) == nil { count &+= 1 }
           slots[index] = Slot(id: id, value: value)
           return
         }
@@ -87,6 +88,52 @@ struct PendingCallTable<Value> {
       return true
     }
     return overflow[id] != nil
+  }
+
+  /// The value of call `id`, or `nil` when the table has none.
+  func value(for id: UInt64) -> Value? {
+    if id != 0, !slots.isEmpty {
+      let index = Int(truncatingIfNeeded: id) & (slots.count &- 1)
+      if slots[index].id == id { return slots[index].value }
+    }
+    return overflow.isEmpty ? nil : overflow[id]
+  }
+
+  /// Changes the value of call `id` in place and returns it as it was before, or returns `nil`
+  /// (changing nothing) when the table has none.
+  @discardableResult
+  mutating func update(_ id: UInt64, _ change: (inout Value) -> Void) -> Value? {
+    if id != 0, !slots.isEmpty {
+      let index = Int(truncatingIfNeeded: id) & (slots.count &- 1)
+      if slots[index].id == id, var value = slots[index].value {
+        let before = value
+        change(&value)
+        slots[index].value = value
+        return before
+      }
+    }
+    guard !overflow.isEmpty, var value = overflow[id] else { return nil }
+    let before = value
+    change(&value)
+    overflow[id] = value
+    return before
+  }
+
+  /// Changes every call's value in place.
+  mutating func updateAll(_ change: (inout Value) -> Void) {
+    guard count > 0 else { return }
+    for index in slots.indices where slots[index].id != 0 {
+      if var value = slots[index].value {
+        change(&value)
+        slots[index].value = value
+      }
+    }
+    for id in overflow.keys {
+      if var value = overflow[id] {
+        change(&value)
+        overflow[id] = value
+      }
+    }
   }
 
   /// Removes and returns the calls for which `shouldRemove` is true (in no particular order).

@@ -28,7 +28,9 @@ final class CallDispatcher: Sendable {
   }
 
   private struct State {
-    var inbound: [UInt64: Inbound] = [:]
+    /// Running calls by id: the client numbers its calls in sequence, so a slot table by the
+    /// id's low bits finds them without hashing (odd ids go to its dictionary).
+    var inbound = PendingCallTable<Inbound>()
     /// Oneways accepted and not yet handed to the runner, in arrival order.
     var pendingOneways: [PendingOneway] = []
     /// Oneways accepted and not finished (pending, or in the runner's current batch).
@@ -41,6 +43,13 @@ final class CallDispatcher: Sendable {
     /// Reading is paused because `maxInFlight` oneways were unfinished.
     var readingPaused = false
     var draining = false
+
+    /// The stream-opening calls running now.
+    func runningStreams() -> Int {
+      var streams = 0
+      inbound.forEach { _, entry in if entry.stream != nil { streams += 1 } }
+      return streams
+    }
   }
 
   private let core: ConnectionCore
@@ -190,17 +199,15 @@ final class CallDispatcher: Sendable {
         return ParleyError(
           .overloaded, "\(maxInFlight) calls are already running for this connection", mayHaveRun: false)
       }
-      if writer != nil, state.inbound.values.count(where: { $0.stream != nil }) >= maxStreams {
+      if writer != nil, state.runningStreams() >= maxStreams {
         return ParleyError(
           .overloaded, "\(maxStreams) streams are already running for this connection", mayHaveRun: false)
       }
-      // One hash lookup: insert, and put a running call back if the id was taken.
-      if let running = state.inbound.updateValue(Inbound(deadline: deadlineNanos, stream: writer), forKey: id)
-      {
-        state.inbound.updateValue(running, forKey: id)
+      if state.inbound.contains(id) {
         return ParleyError(
           .protocolError, "call id \(id) is already in flight on this connection", mayHaveRun: false)
       }
+      state.inbound.insert(Inbound(deadline: deadlineNanos, stream: writer), for: id)
       return nil
     }
     if let refusal {
@@ -246,12 +253,7 @@ final class CallDispatcher: Sendable {
       task = start(operation)
     }
     let cancelNow = state.withLock { state -> Bool in
-      // Read, change, write back: `inbound[id]?.task = …` would run the dictionary's `_modify`
-      // coroutine, whose frame is allocated on every call.
-      guard var entry = state.inbound[id] else { return false }  // already finished
-      entry.task = task
-      state.inbound.updateValue(entry, forKey: id)
-      return entry.answered
+      state.inbound.update(id) { $0.task = task }?.answered ?? false  // nil: already finished
     }
     if cancelNow { task.cancel() }
     if deadlineNanos != UInt64.max, !core.timerIsSet(before: deadlineNanos) {
@@ -307,7 +309,7 @@ final class CallDispatcher: Sendable {
     _ id: UInt64, _ outcome: Result<[UInt8], ParleyError>, stream: StreamWriter?, marker: WireCodec?
   ) {
     let (removed, othersRunning) = state.withLock { state in
-      (state.inbound.removeValue(forKey: id), !state.inbound.isEmpty)
+      (state.inbound.remove(id), !state.inbound.isEmpty)
     }
     stream?.end(ParleyError(.protocolError, "the stream has ended", mayHaveRun: true))
     guard let entry = removed, !entry.answered else { return }
@@ -414,17 +416,16 @@ final class CallDispatcher: Sendable {
       core.protocolViolations.add(1, ordering: .relaxed)
       return
     }
-    state.withLock { $0.inbound[id]?.stream }?.grant(credit)
+    state.withLock { $0.inbound.value(for: id)?.stream }?.grant(credit)
   }
 
   /// Cancels the handler of call `envelope.id`; no reply follows.
   func handleCancel(_ envelope: Envelope) {
     guard let id = envelope.id else { return }
     let task = state.withLock { state -> Task<Void, Never>? in
-      guard var entry = state.inbound[id], !entry.answered else { return nil }
-      entry.answered = true  // the caller gave up: no reply follows a cancel
-      state.inbound[id] = entry
-      return entry.task
+      // The caller gave up: no reply follows a cancel.
+      guard let before = state.inbound.update(id, { $0.answered = true }), !before.answered else { return nil }
+      return before.task
     }
     task?.cancel()
   }
@@ -436,14 +437,15 @@ final class CallDispatcher: Sendable {
       state -> ([(UInt64, Task<Void, Never>?, StreamWriter?)], UInt64?) in
       var expired: [(UInt64, Task<Void, Never>?, StreamWriter?)] = []
       var next = UInt64.max
-      for (id, entry) in state.inbound where !entry.answered {
+      state.inbound.forEach { id, entry in
+        guard !entry.answered else { return }
         if entry.deadline <= now {
           expired.append((id, entry.task, entry.stream))
         } else {
           next = min(next, entry.deadline)
         }
       }
-      for (id, _, _) in expired { state.inbound[id]?.answered = true }
+      for (id, _, _) in expired { state.inbound.update(id) { $0.answered = true } }
       return (expired, next == UInt64.max ? nil : next)
     }
     for (id, task, stream) in expired {
@@ -468,11 +470,11 @@ final class CallDispatcher: Sendable {
       state.draining = true
       var ids: [(UInt64, StreamWriter?)] = []
       var tasks: [Task<Void, Never>] = []
-      for (id, entry) in state.inbound {
+      state.inbound.forEach { id, entry in
         if !entry.answered { ids.append((id, entry.stream)) }
-        state.inbound[id]?.answered = true
         if let task = entry.task { tasks.append(task) }
       }
+      state.inbound.updateAll { $0.answered = true }
       if let runner = state.onewayRunner { tasks.append(runner.task) }
       return (ids, tasks)
     }
@@ -487,9 +489,12 @@ final class CallDispatcher: Sendable {
   /// The connection closed: cancels every handler (no reply can be sent any more).
   func connectionClosed() {
     let tasks = state.withLock { state -> [Task<Void, Never>] in
-      var tasks = state.inbound.values.compactMap(\.task)
+      var tasks: [Task<Void, Never>] = []
+      state.inbound.forEach { _, entry in
+        if let task = entry.task { tasks.append(task) }
+      }
       if let runner = state.onewayRunner { tasks.append(runner.task) }
-      for id in state.inbound.keys { state.inbound[id]?.answered = true }
+      state.inbound.updateAll { $0.answered = true }
       return tasks
     }
     for task in tasks { task.cancel() }
