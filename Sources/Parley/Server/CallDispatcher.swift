@@ -424,7 +424,9 @@ final class CallDispatcher: Sendable {
     guard let id = envelope.id else { return }
     let task = state.withLock { state -> Task<Void, Never>? in
       // The caller gave up: no reply follows a cancel.
-      guard let before = state.inbound.update(id, { $0.answered = true }), !before.answered else { return nil }
+      guard let before = state.inbound.update(id, { $0.answered = true }), !before.answered else {
+        return nil
+      }
       return before.task
     }
     task?.cancel()
