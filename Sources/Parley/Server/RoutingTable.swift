@@ -20,11 +20,18 @@ struct RoutingTable: Sendable {
       return .failure(
         ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here"))
     }
+    return Self.admit(registration, version: version, acceptor: acceptor)
+  }
+
+  /// `registration` if it serves contract version `version`, else the version error.
+  static func admit(_ registration: ServiceRegistration, version: Int, acceptor: String = "this server")
+    -> Result<ServiceRegistration, ParleyError>
+  {
     guard registration.served.accepts(version) else {
       return .failure(
         ParleyError(
           .versionMismatch,
-          "contract \(contract) version \(version) is not served; \(acceptor) accepts versions \(registration.minimumVersion)...\(registration.version)"
+          "contract \(registration.contract) version \(version) is not served; \(acceptor) accepts versions \(registration.minimumVersion)...\(registration.version)"
         ))
     }
     return .success(registration)
@@ -32,25 +39,44 @@ struct RoutingTable: Sendable {
 }
 
 /// One connection's copy of its server's ``RoutingTable``, taken again only when the server's
-/// registrations or call router changed (one atomic load per call otherwise).
+/// registrations or call router changed (one atomic load per call otherwise). It remembers the
+/// service its last call went to: a connection's calls mostly go to one service, found again by
+/// comparing two strings instead of hashing them.
 final class RoutingCache: Sendable {
+  private struct Cached {
+    var table: RoutingTable?
+    /// The contract, service and registration of the last call routed, from `table`.
+    var last: (contract: String, service: String, registration: ServiceRegistration)?
+  }
+
   private let server: ParleyServer
-  private let table = Mutex<RoutingTable?>(nil)
+  private let cached = Mutex(Cached())
 
   init(server: ParleyServer) { self.server = server }
 
-  /// Routes like ``RoutingTable/route(contract:version:service:)`` with the current table.
+  /// Routes like ``RoutingTable/route(contract:version:service:acceptor:)`` with the current table.
   func route(contract: String, version: Int, service: String) -> Result<ServiceRegistration, ParleyError> {
-    table.withLock { refreshed(&$0).route(contract: contract, version: version, service: service) }
+    cached.withLock { cached in
+      let table = refreshed(&cached)
+      if let last = cached.last, last.contract == contract, last.service == service {
+        return RoutingTable.admit(last.registration, version: version)
+      }
+      let routed = table.route(contract: contract, version: version, service: service)
+      if case .success(let registration) = routed { cached.last = (contract, service, registration) }
+      return routed
+    }
   }
 
   /// The current call router, if any.
   var callRouter: (@Sendable (Envelope, ServerPeer) -> Bool)? {
-    table.withLock { refreshed(&$0).callRouter }
+    cached.withLock { refreshed(&$0).callRouter }
   }
 
-  private func refreshed(_ cached: inout RoutingTable?) -> RoutingTable {
-    if let fresh = server.routingTable(ifNewerThan: cached?.generation) { cached = fresh }
-    return cached ?? RoutingTable(generation: 0, services: [:])
+  private func refreshed(_ cached: inout Cached) -> RoutingTable {
+    if let fresh = server.routingTable(ifNewerThan: cached.table?.generation) {
+      cached.table = fresh
+      cached.last = nil
+    }
+    return cached.table ?? RoutingTable(generation: 0, services: [:])
   }
 }
