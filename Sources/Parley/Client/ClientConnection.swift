@@ -24,6 +24,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     var deadline: UInt64
     var service: String
     var method: String
+    /// The codec the reply's payload must be in (the call's payload codec); `nil` for
+    /// ``request(_:timeout:)``, whose replies are the peer's own control payloads.
+    var payloadCodec: WireCodec?
   }
 
   private enum Phase {
@@ -196,7 +199,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     let id = nextID.add(1, ordering: .relaxed).oldValue
     let timeoutMs = Int64((deadline - now) / 1_000_000)
     let marker = marker(for: payloadCodec)
-    return try await exchange(id: id, deadline: deadline, service: service, method: method) {
+    return try await exchange(
+      id: id, deadline: deadline, service: service, method: method, payloadCodec: payloadCodec
+    ) {
       var envelope = Envelope.call(
         id: id, contract: contract, contractVersion: version, service: service, method: method,
         timeoutMs: timeoutMs, context: context, payload: payload)
@@ -215,7 +220,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     let id = nextID.add(1, ordering: .relaxed).oldValue
     return try await exchange(
       id: id, deadline: deadline, service: envelope.service ?? envelope.kind.rawValue,
-      method: envelope.method ?? envelope.kind.rawValue
+      method: envelope.method ?? envelope.kind.rawValue, payloadCodec: nil
     ) {
       var envelope = envelope
       envelope.id = id
@@ -238,7 +243,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   /// The envelope is built, sent and destroyed inside the synchronous part (never kept in the
   /// suspended call's frame).
   private func exchange(
-    id: UInt64, deadline: UInt64, service: String, method: String, envelope makeEnvelope: () -> Envelope
+    id: UInt64, deadline: UInt64, service: String, method: String, payloadCodec: WireCodec?,
+    envelope makeEnvelope: () -> Envelope
   ) async throws -> [UInt8] {
     try await withTaskCancellationHandler {
       try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<[UInt8], any Error>) in
@@ -262,8 +268,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
                 .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false))
           }
           state.pending.insert(
-            Pending(continuation: continuation, deadline: deadline, service: service, method: method), for: id
-          )
+            Pending(
+              continuation: continuation, deadline: deadline, service: service, method: method,
+              payloadCodec: payloadCodec), for: id)
           let scheduleTimer = deadline < state.timerAt
           if scheduleTimer { state.timerAt = deadline }
           return .admitted(othersInFlight: state.pending.count > 1, scheduleTimer: scheduleTimer)
@@ -422,14 +429,34 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
         let payload = envelope.payload ?? []
         // The common case first: a call's answer, without building a `Result`.
         if let pending = state.withLock({ $0.pending.remove(id) }) {
-          pending.continuation.resume(returning: payload)
+          if let expected = pending.payloadCodec, let actual = foreignCodec(of: envelope, expected: expected)
+          {
+            core.protocolViolations.add(1, ordering: .relaxed)
+            pending.continuation.resume(
+              throwing: Self.codecMismatch(actual: actual, expected: expected, error: nil).located(
+                service: pending.service, method: pending.method, callID: id))
+          } else {
+            pending.continuation.resume(returning: payload)
+          }
           return
         }
         result = .success(payload)
       } else {
-        result = .failure(
-          envelope.error ?? ParleyError(.protocolError, "failed reply without an error", mayHaveRun: true))
-        if complete(id, result) { return }
+        let error =
+          envelope.error ?? ParleyError(.protocolError, "failed reply without an error", mayHaveRun: true)
+        if let pending = state.withLock({ $0.pending.remove(id) }) {
+          var failure = error
+          if let expected = pending.payloadCodec, error.application?.payload.isEmpty == false,
+            let actual = foreignCodec(of: envelope, expected: expected)
+          {
+            core.protocolViolations.add(1, ordering: .relaxed)
+            failure = Self.codecMismatch(actual: actual, expected: expected, error: error)
+          }
+          pending.continuation.resume(
+            throwing: failure.located(service: pending.service, method: pending.method, callID: id))
+          return
+        }
+        result = .failure(error)
       }
       if !streams.receiveReply(id: id, result) {
         state.withLock { $0.unmatchedReplies += 1 }
@@ -463,6 +490,28 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
             error: ParleyError(.protocolError, "unsupported envelope kind \"\(envelope.kind.rawValue)\"")))
       }
     }
+  }
+
+  /// The codec of the payload `envelope` carries when it is not `expected`, else `nil`: a reply
+  /// comes in the call's payload codec, marked with `payloadCodec` when that is not the
+  /// connection's (`docs/wire-protocol.md`, "Payload codec").
+  @inline(__always)
+  private func foreignCodec(of envelope: Envelope, expected: WireCodec) -> WireCodec? {
+    let actual = envelope.payloadCodec ?? codec
+    return actual == expected ? nil : actual
+  }
+
+  /// The error of a call whose reply (or contract error, `error`) carries a payload in `actual`
+  /// instead of the call's payload codec `expected`: decoding it as `expected` would misread it.
+  private static func codecMismatch(actual: WireCodec, expected: WireCodec, error: ParleyError?)
+    -> ParleyError
+  {
+    let what =
+      error.map { "the server's \($0.code.rawValue) error carries a payload" } ?? "the reply's payload is"
+    return ParleyError(
+      .protocolError,
+      "\(what) in \(actual.rawValue), but the call's payload was \(expected.rawValue): a server answers in the request's payload codec (payloadCodec)",
+      mayHaveRun: true)
   }
 
   /// A peer's credit grant for a stream this connection serves (a service attached to a gateway
