@@ -120,11 +120,11 @@ final class CallDispatcher: Sendable {
     }
     let found: Handler?
     if oneway {
-      found = registration.onewayMethods[method].map(Handler.oneway)
-    } else if let handler = registration.methods[method] {
-      found = .method(handler)
+      found = registration.stored.oneways[method].map { .oneway($0.run) }
+    } else if let handler = registration.stored.methods[method] {
+      found = .method(handler.run)
     } else {
-      found = registration.streamMethods[method].map(Handler.stream)
+      found = registration.stored.streams[method].map { .stream($0.run) }
     }
     guard let handler = found else {
       return .failure(
@@ -152,6 +152,11 @@ final class CallDispatcher: Sendable {
       contractVersion: version,
       service: service, method: method, callID: envelope.id, context: context, deadline: deadline,
       peer: peer)
+    do {
+      try registration.checkPayloadCodec(of: call)
+    } catch {
+      return .failure(error)
+    }
     return .success((call, handler))
   }
 
@@ -281,6 +286,10 @@ final class CallDispatcher: Sendable {
         context: envelope.context, error: error, duration: duration))
   }
 
+  /// Runs `handler` with the call's context and deadline as task-locals. Everything that is not
+  /// awaited happens in synchronous helpers: an async function keeps its locals in the task's
+  /// frame, and small frames fit the task allocator's first slab instead of costing allocations
+  /// of their own on every call.
   private func run(_ handler: MethodHandler, _ call: IncomingCall, deadline: UInt64?) async -> Result<
     [UInt8], ParleyError
   > {
@@ -288,21 +297,35 @@ final class CallDispatcher: Sendable {
       let reply = try await CallContext.$current.withValue(call.context) {
         try await InheritedDeadline.$current.withValue(deadline) { try await handler(call) }
       }
-      if !reply.isEmpty, call.codec == .json, (try? JSONReader.validate(reply)) == nil {
-        return .failure(ParleyError(.internal, "the handler returned a malformed reply", mayHaveRun: true))
-      }
-      return .success(reply)
-    } catch let error as ParleyError {
+      return Self.checked(reply, codec: call.codec)
+    } catch {
+      return .failure(Self.wireError(for: error))
+    }
+  }
+
+  /// `reply`, unless it claims to be JSON and is not.
+  private static func checked(_ reply: [UInt8], codec: WireCodec) -> Result<[UInt8], ParleyError> {
+    if !reply.isEmpty, codec == .json, (try? JSONReader.validate(reply)) == nil {
+      return .failure(ParleyError(.internal, "the handler returned a malformed reply", mayHaveRun: true))
+    }
+    return .success(reply)
+  }
+
+  /// What the caller is told about an error a handler threw: a ``ParleyError`` as it is (an
+  /// application error always "may have run"), cancellation as `CANCELLED`, anything else as
+  /// `INTERNAL` without details.
+  private static func wireError(for error: any Error) -> ParleyError {
+    if let error = error as? ParleyError {
       var sent = ParleyError(
         error.code, error.message, mayHaveRun: error.mayHaveRun, violations: error.violations,
         application: error.application)
       if error.code == .application { sent.mayHaveRun = true }
-      return .failure(sent)
-    } catch is CancellationError {
-      return .failure(ParleyError(.cancelled, "the handler was cancelled", mayHaveRun: true))
-    } catch {
-      return .failure(ParleyError(.internal, "the handler failed with an internal error", mayHaveRun: true))
+      return sent
     }
+    if error is CancellationError {
+      return ParleyError(.cancelled, "the handler was cancelled", mayHaveRun: true)
+    }
+    return ParleyError(.internal, "the handler failed with an internal error", mayHaveRun: true)
   }
 
   private func finish(

@@ -12,10 +12,9 @@
 /// server.register(orders)
 /// ```
 ///
-/// Handlers added with ``method(_:_:)``, ``oneway(_:_:)`` and ``stream(_:_:)`` only ever see
-/// payloads in one of ``payloadCodecs``: a call whose payload is in another codec is refused with
-/// `DECODE_FAILED` (did not run) before the handler runs (a oneway is dropped). Generated
-/// registrations read every codec.
+/// Handlers only ever see payloads in one of ``payloadCodecs``: the server refuses a call whose
+/// payload is in another codec with `DECODE_FAILED` (did not run) before any handler task starts
+/// (a oneway is dropped and counted). Generated registrations read every codec.
 public struct ServiceRegistration: Sendable {
   /// The contract name, e.g. `shop.orders`.
   public var contract: String
@@ -30,12 +29,24 @@ public struct ServiceRegistration: Sendable {
   /// unless the registration was created with more. Fixed at creation, so that every handler
   /// added afterwards is guarded alike.
   public let payloadCodecs: Set<WireCodec>
+  /// The handlers, kept wrapped (see ``StoredHandlers``).
+  var stored = StoredHandlers()
+
   /// Request/response handlers by method name.
-  public var methods: [String: MethodHandler] = [:]
+  public var methods: [String: MethodHandler] {
+    get { stored.methods.mapValues(\.run) }
+    set { stored.methods = newValue.mapValues(StoredHandlers.Method.init) }
+  }
   /// Oneway handlers by method name.
-  public var onewayMethods: [String: OnewayHandler] = [:]
+  public var onewayMethods: [String: OnewayHandler] {
+    get { stored.oneways.mapValues(\.run) }
+    set { stored.oneways = newValue.mapValues(StoredHandlers.Oneway.init) }
+  }
   /// Server-stream handlers by method name (see ``stream(_:_:)``).
-  public var streamMethods: [String: StreamHandler] = [:]
+  public var streamMethods: [String: StreamHandler] {
+    get { stored.streams.mapValues(\.run) }
+    set { stored.streams = newValue.mapValues(StoredHandlers.Stream.init) }
+  }
 
   /// Creates an empty registration whose handlers read payloads in `payloadCodecs`.
   ///
@@ -56,49 +67,45 @@ public struct ServiceRegistration: Sendable {
 
   /// Adds (or replaces) a request/response method.
   public mutating func method(_ name: String, _ handler: @escaping MethodHandler) {
-    guard let guardRail = codecGuard else {
-      methods[name] = handler
-      return
-    }
-    methods[name] = { call in
-      try guardRail.check(call)
-      return try await handler(call)
-    }
+    stored.methods[name] = StoredHandlers.Method(run: handler)
   }
 
   /// Adds (or replaces) a oneway method. The oneways of one connection are handled one at a
   /// time in the order they were sent (a slow handler delays the ones behind it, not calls).
   public mutating func oneway(_ name: String, _ handler: @escaping OnewayHandler) {
-    guard let guardRail = codecGuard else {
-      onewayMethods[name] = handler
-      return
-    }
-    onewayMethods[name] = { call in
-      try guardRail.check(call)
-      try await handler(call)
-    }
+    stored.oneways[name] = StoredHandlers.Oneway(run: handler)
   }
 
   /// Adds (or replaces) a `stream` method: the handler writes items into its ``StreamWriter``.
   public mutating func stream(_ name: String, _ handler: @escaping StreamHandler) {
-    guard let guardRail = codecGuard else {
-      streamMethods[name] = handler
-      return
-    }
-    streamMethods[name] = { call, writer in
-      try guardRail.check(call)
-      try await handler(call, writer)
-    }
+    stored.streams[name] = StoredHandlers.Stream(run: handler)
   }
 
-  /// The check every handler runs first, or `nil` when every codec is read (no check at all).
-  private var codecGuard: PayloadCodecGuard? {
-    payloadCodecs.isSuperset(of: WireCodec.allCases) ? nil : PayloadCodecGuard(accepted: payloadCodecs)
+  /// Refuses a call whose payload codec the handlers do not read (checked by the server before
+  /// any handler starts): `DECODE_FAILED`, did not run.
+  /// - Throws: ``ParleyError``.
+  func checkPayloadCodec(of call: IncomingCall) throws(ParleyError) {
+    guard !payloadCodecs.contains(call.codec) else { return }
+    try PayloadCodecGuard(accepted: payloadCodecs).check(call)
   }
 
   var served: ServedContract {
     ServedContract(name: contract, version: version, minimumVersion: minimumVersion)
   }
+}
+
+/// A registration's handlers by kind and method name, each closure wrapped in a (non-generic)
+/// struct: a closure stored directly as a dictionary value is kept in the dictionary's generic
+/// form, and every read wraps it in a conversion thunk again (an allocation and one more async
+/// frame per call).
+struct StoredHandlers: Sendable {
+  struct Method: Sendable { let run: MethodHandler }
+  struct Oneway: Sendable { let run: OnewayHandler }
+  struct Stream: Sendable { let run: StreamHandler }
+
+  var methods: [String: Method] = [:]
+  var oneways: [String: Oneway] = [:]
+  var streams: [String: Stream] = [:]
 }
 
 /// Refuses calls whose payload codec a registration's handlers do not read.

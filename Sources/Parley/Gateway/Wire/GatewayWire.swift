@@ -96,8 +96,8 @@ public struct GatewayServiceInfo: Codable, Sendable, Equatable {
   public init(_ registration: ServiceRegistration, events: [String] = []) {
     self.init(
       contract: registration.contract, version: registration.version, minVersion: registration.minimumVersion,
-      service: registration.service, methods: registration.methods.keys.sorted(),
-      streams: registration.streamMethods.keys.sorted(), oneways: registration.onewayMethods.keys.sorted(),
+      service: registration.service, methods: registration.stored.methods.keys.sorted(),
+      streams: registration.stored.streams.keys.sorted(), oneways: registration.stored.oneways.keys.sorted(),
       events: events)
   }
 
