@@ -13,14 +13,24 @@ public struct CallContext: Sendable, Equatable, Hashable {
   /// by this runtime).
   public var root: String
   /// The services called along the chain, outermost first; the last one is this call's target.
-  public var chain: [String]
+  public var chain: [String] {
+    get { services.array }
+    set { services = CallChain(newValue) }
+  }
   /// The number of calls in the chain including this one (1 for a top-level call).
   public var depth: Int
+  /// ``chain`` as kept (and encoded and decoded): no array for a one-service chain.
+  var services: CallChain
 
   /// Creates a context.
   public init(root: String, chain: [String], depth: Int) {
+    self.init(root: root, services: CallChain(chain), depth: depth)
+  }
+
+  /// Creates a context from a kept chain.
+  init(root: String, services: CallChain, depth: Int) {
     self.root = root
-    self.chain = chain
+    self.services = services
     self.depth = depth
   }
 
@@ -48,14 +58,16 @@ public struct CallContext: Sendable, Equatable, Hashable {
 
   /// The context for a call to `service` made from within this one.
   public func extended(to service: String) -> CallContext {
-    CallContext(root: root, chain: chain + [service], depth: depth + 1)
+    CallContext(root: root, services: services.appending(service), depth: depth + 1)
   }
 
   /// The context for a call to `service` made by the current task: extends
   /// ``current`` or starts a new root.
   public static func outgoing(to service: String) -> CallContext {
     if let current { return current.extended(to: service) }
-    return CallContext(root: makeRoot(), chain: [service], depth: 1)
+    var services = CallChain()
+    services.append(service)
+    return CallContext(root: makeRoot(), services: services, depth: 1)
   }
 }
 

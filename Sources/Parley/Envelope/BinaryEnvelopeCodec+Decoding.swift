@@ -147,17 +147,17 @@ extension BinaryEnvelopeCodec {
   private static func readContext(_ reader: inout BinaryReader) throws -> CallContext {
     typealias C = BinaryEnvelopeLayout.ContextField
     var root = ""
-    var chain: [String] = []
+    var services = CallChain()
     var depth = 0
     while let field = try reader.nextField() {
       switch field.number {
       case C.root: root = try reader.readString()
-      case C.chain: try reader.readList(into: &chain) { try $0.readString() }
+      case C.chain: try reader.readEachListElement { services.append(try $0.readString()) }
       case C.depth: depth = try reader.readInt()
       default: try reader.skipField()
       }
     }
-    return CallContext(root: root, chain: chain, depth: depth)
+    return CallContext(root: root, services: services, depth: depth)
   }
 
   private static func readError(_ reader: inout BinaryReader) throws -> ParleyError {

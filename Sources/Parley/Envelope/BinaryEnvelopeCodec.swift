@@ -65,7 +65,7 @@ public struct BinaryEnvelopeCodec: EnvelopeCodec {
       writer.writeMessage(field: F.context) { message in
         typealias C = BinaryEnvelopeLayout.ContextField
         message.writeString(field: C.root, context.root)
-        message.writeList(field: C.chain, context.chain) { $0.writeString($1) }
+        message.writeList(field: C.chain, context.services) { $0.writeString($1) }
         message.writeInt(field: C.depth, context.depth)
       }
     }

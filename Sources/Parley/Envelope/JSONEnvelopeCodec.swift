@@ -64,7 +64,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       writer.string(context.root)
       writer.key(quoted: "\"chain\":")
       writer.beginArray()
-      for name in context.chain { writer.string(name) }
+      for name in context.services { writer.string(name) }
       writer.endArray()
       writer.key(quoted: "\"depth\":")
       writer.int(context.depth)
@@ -403,7 +403,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       case Key.root: context.root = try reader.readString()
       case Key.chain:
         try reader.beginArray()
-        while try reader.nextElement() { context.chain.append(try reader.readString()) }
+        while try reader.nextElement() { context.services.append(try reader.readString()) }
       case Key.depth: context.depth = try reader.readInt()
       default: try reader.skipValue()
       }

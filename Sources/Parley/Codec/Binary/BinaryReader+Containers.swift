@@ -51,11 +51,22 @@ extension BinaryReader {
   public mutating func readList<Element>(
     into elements: inout [Element], _ readElement: (inout BinaryReader) throws -> Element
   ) throws {
+    try readEachListElement { elements.append(try readElement(&$0)) }
+  }
+
+  /// Reads a list like ``readList(_:)``, calling `readElement` once per element to read and keep
+  /// it wherever the caller likes (no array is built).
+  ///
+  /// ```swift
+  /// case 3: try reader.readEachListElement { total += try $0.readInt64() }
+  /// ```
+  @inlinable
+  public mutating func readEachListElement(_ readElement: (inout BinaryReader) throws -> Void) throws {
     try consumeTag(.lengthDelimited)
     let outerLimit = try enterLengthDelimited()
     while position < limit {
       let before = position
-      elements.append(try readElement(&self))
+      try readElement(&self)
       // A reader that consumed nothing would loop forever on its element.
       guard position > before else {
         throw BinaryDecodingError(.other("list element reader consumed no bytes"), offset: before)
