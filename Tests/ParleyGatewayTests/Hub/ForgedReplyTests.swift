@@ -40,8 +40,11 @@ import Testing
     // The honest instance answers an id the hub never used: dropped and counted.
     try honest.send(Envelope.reply(id: id + 1000, payload: json(#""stray""#)))
     #expect(await eventually { harness.hub.status().forgedReplies == 2 })
-    // The real answer goes through, to that caller only.
-    try honest.send(Envelope.reply(id: id, payload: json(#""real""#)))
+    // The real answer goes through, to that caller only. Like a real instance, it answers in the
+    // payload codec the call came in (the caller checks).
+    var real = Envelope.reply(id: id, payload: json(#""real""#))
+    real.payloadCodec = forwarded.payloadCodec
+    try honest.send(real)
     let reply = try await withTimeout { try await pending.value }
     #expect(text(reply) == #""real""#)
     // A second answer to the same call is dropped too.

@@ -118,10 +118,13 @@ import Testing
         contract: "test.echo", version: 1, service: "EchoService", method: "echo", payload: json("{}"))
     }
     #expect(await eventually { calls.count == 1 })
-    let id = try #require(calls.first?.id)
+    let forwarded = try #require(calls.first)
+    let id = try #require(forwarded.id)
     try forger.connection.send(Envelope.reply(id: id, payload: json(#""forged""#)))
     #expect(await eventually { (try? await forger.status())?.forgedReplies == 1 })
-    try instance.send(Envelope.reply(id: id, payload: json(#""real""#)))
+    var real = Envelope.reply(id: id, payload: json(#""real""#))
+    real.payloadCodec = forwarded.payloadCodec  // in the call's payload codec, as instances answer
+    try instance.send(real)
     #expect(text(try await withTimeout { try await pending.value }) == #""real""#)
     await caller.close()
     await forger.close()
