@@ -56,14 +56,7 @@ extension RuntimeSocketSuites {
       try await Task.sleep(for: .milliseconds(400))
       #expect(notes.numbers.isEmpty)
       notes.open()
-      let reply = try await harness.connection.call(
-        contract: "test.gated", version: 1, service: "Gated", method: "ping", payload: [],
-        options: CallOptions(timeout: .seconds(30)))
-      #expect(reply == utf8Bytes("\"pong\""))
-      // The call was read after every oneway before it; they all ran (in order) or still run.
-      #expect(await eventually(seconds: 20) { notes.numbers.count >= count })
-      #expect(notes.numbers == Array(0..<count), "each oneway exactly once, in the order sent")
-      await harness.tearDown()
+      try await expectEveryOnewayRunsOnceInOrder(count, notes: notes, harness: harness)
     }
 
     /// Pausing happens on the I/O thread and resuming on a handler's thread; thousands of quick
@@ -78,9 +71,17 @@ extension RuntimeSocketSuites {
       let harness = try await Harness.make(transport, services: [notes.service], server: server)
       try await sendNumberedOneways(
         count, on: harness.connection, contract: "test.gated", service: "Gated", method: "note")
+      try await expectEveryOnewayRunsOnceInOrder(count, notes: notes, harness: harness)
+    }
+
+    /// Makes a call behind the `count` oneways sent, then checks that each of them ran exactly
+    /// once and in order (the call is read after them: they ran or still run), and tears down.
+    private func expectEveryOnewayRunsOnceInOrder(_ count: Int, notes: GatedNotes, harness: Harness)
+      async throws
+    {
       let reply = try await harness.connection.call(
         contract: "test.gated", version: 1, service: "Gated", method: "ping", payload: [],
-        options: CallOptions(timeout: .seconds(20)))
+        options: CallOptions(timeout: .seconds(30)))
       #expect(reply == utf8Bytes("\"pong\""))
       #expect(await eventually(seconds: 20) { notes.numbers.count >= count })
       #expect(notes.numbers == Array(0..<count), "each oneway exactly once, in the order sent")
