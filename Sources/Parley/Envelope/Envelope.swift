@@ -37,8 +37,10 @@ public struct Envelope: Sendable {
   public var payload: [UInt8]?
   /// The codec ``payload`` (and a contract error's payload) is encoded in, when it is not the
   /// connection's codec (`"payloadCodec"`, binary field 18); `nil` means the connection's codec.
-  /// Set by a gateway forwarding between connections of different codecs, and by a server
-  /// answering such a call (`docs/wire-protocol.md`, "Payload codec").
+  /// Set by a client whose call's payload is in another codec than the connection's (the
+  /// untyped API's `payloadCodec` argument), by a gateway forwarding between connections of
+  /// different codecs, and by a server answering such a call in that codec; a client refuses a
+  /// reply whose payload codec is not its call's (`docs/wire-protocol.md`, "Payload codec").
   public var payloadCodec: WireCodec?
   /// For `reply`: whether the call succeeded.
   public var ok: Bool?
