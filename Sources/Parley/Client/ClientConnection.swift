@@ -38,7 +38,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   private struct State {
     var phase: Phase = .handshaking(nil)
     var handshakeDeadline = UInt64.max
-    var pending = PendingCallTable<Pending>()
+    var pending = CallIDTable<Pending>()
     /// The core's timer fires at or before this time (set when a call scheduled it, and from
     /// the earliest deadline each time it fires), so a call with a later deadline need not ask
     /// the core.

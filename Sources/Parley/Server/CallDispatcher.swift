@@ -30,7 +30,7 @@ final class CallDispatcher: Sendable {
   private struct State {
     /// Running calls by id: the client numbers its calls in sequence, so a slot table by the
     /// id's low bits finds them without hashing (odd ids go to its dictionary).
-    var inbound = PendingCallTable<Inbound>()
+    var inbound = CallIDTable<Inbound>()
     /// Oneways accepted and not yet handed to the runner, in arrival order.
     var pendingOneways: [PendingOneway] = []
     /// Oneways accepted and not finished (pending, or in the runner's current batch).
