@@ -1,7 +1,8 @@
-/// The calls of one connection that wait for their reply, by call id: a table of slots indexed by
-/// the id's low bits, with a dictionary for the rare id whose slot an older call still holds.
+/// The calls of one connection by call id (a client's calls waiting for their reply, a server's
+/// calls whose handlers run): a table of slots indexed by the id's low bits, with a dictionary for
+/// the rare id whose slot an older call still holds.
 ///
-/// A connection hands out call ids in sequence, so the calls in flight together have nearby ids
+/// A client hands out call ids in sequence, so the calls in flight together have nearby ids
 /// and land in different slots: finding a reply's call is a mask and a compare (the slot keeps
 /// its id, so a stale or unknown id never matches), with no hashing and no allocation per call.
 /// A call that outlives many newer ones (a long-running method) only sends the newer call that
@@ -9,7 +10,7 @@
 /// a collision finds it crowded, and its slots are allocated at the first call.
 ///
 /// Not thread-safe: the owner keeps it behind its lock. Id 0 is accepted (kept in the overflow).
-struct PendingCallTable<Value> {
+struct CallIDTable<Value> {
   private struct Slot {
     /// The call id in this slot; 0 when the slot is free.
     var id: UInt64

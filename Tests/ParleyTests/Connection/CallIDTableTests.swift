@@ -2,11 +2,11 @@ import Testing
 
 @testable import Parley
 
-/// The client's table of calls waiting for replies: slots by the id's low bits, an overflow for
+/// The table of a connection's calls by id (client and server): slots by the id's low bits, an overflow for
 /// ids whose slot is taken, and growth when crowded; checked against a dictionary as reference.
-@Suite struct PendingCallTableTests {
+@Suite struct CallIDTableTests {
   @Test func insertRemoveAndStaleIDs() {
-    var table = PendingCallTable<String>(initialSlots: 4, maxSlots: 4)
+    var table = CallIDTable<String>(initialSlots: 4, maxSlots: 4)
     #expect(table.isEmpty && table.slotCount == 0)  // nothing allocated before the first call
     table.insert("a", for: 1)
     table.insert("b", for: 2)
@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func wrapAroundPastALongRunningCallUsesTheOverflow() {
-    var table = PendingCallTable<UInt64>(initialSlots: 8, maxSlots: 8)
+    var table = CallIDTable<UInt64>(initialSlots: 8, maxSlots: 8)
     table.insert(1, for: 1)  // a long-running call keeps slot 1
     var overflowed = 0
     for id in UInt64(2)...200 {
@@ -40,14 +40,14 @@ import Testing
   }
 
   @Test func growsWhenCrowdedAndKeepsEveryCall() {
-    var table = PendingCallTable<UInt64>(initialSlots: 4, maxSlots: 64)
+    var table = CallIDTable<UInt64>(initialSlots: 4, maxSlots: 64)
     for id in UInt64(1)...40 { table.insert(id * 10, for: id) }
     #expect(table.count == 40)
     #expect(table.slotCount == 64)
     for id in UInt64(1)...40 { #expect(table.remove(id) == id * 10) }
     #expect(table.isEmpty && table.overflowCount == 0)
     // Overflow calls move into their slot when the table grows.
-    var small = PendingCallTable<UInt64>(initialSlots: 2, maxSlots: 8)
+    var small = CallIDTable<UInt64>(initialSlots: 2, maxSlots: 8)
     small.insert(1, for: 1)
     small.insert(3, for: 3)  // slot 1 taken, table not crowded enough (2 slots < 4 × 2): grows to 4
     #expect(small.slotCount == 4 && small.overflowCount == 0)
@@ -59,7 +59,7 @@ import Testing
   }
 
   @Test func zeroAndReplacedIDs() {
-    var table = PendingCallTable<String>()
+    var table = CallIDTable<String>()
     table.insert("zero", for: 0)  // 0 marks free slots, so it lives in the overflow
     table.insert("x", for: 7)
     table.insert("y", for: 7)  // same id: replaced, not counted twice
@@ -69,7 +69,7 @@ import Testing
   }
 
   @Test func removeAllWhereAndForEach() {
-    var table = PendingCallTable<UInt64>(initialSlots: 4, maxSlots: 4)
+    var table = CallIDTable<UInt64>(initialSlots: 4, maxSlots: 4)
     for id in UInt64(1)...12 { table.insert(id, for: id) }  // 4 slots, 8 in the overflow
     var seen: [UInt64] = []
     table.forEach { id, value in
@@ -92,7 +92,7 @@ import Testing
   @Test(arguments: [UInt64(1), 2, 3, 4])
   func matchesADictionary(seed: UInt64) {
     var random = RuntimeRandom(seed: seed)
-    var table = PendingCallTable<UInt64>(initialSlots: 4, maxSlots: 128)
+    var table = CallIDTable<UInt64>(initialSlots: 4, maxSlots: 128)
     var reference: [UInt64: UInt64] = [:]
     var nextID: UInt64 = 1
     for _ in 0..<20_000 {

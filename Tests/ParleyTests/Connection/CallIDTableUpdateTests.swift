@@ -3,9 +3,9 @@ import Testing
 @testable import Parley
 
 /// Reading and changing calls in place (the server keeps its running calls in the same table).
-extension PendingCallTableTests {
+extension CallIDTableTests {
   @Test func valueAndUpdateReachSlotAndOverflowCalls() {
-    var table = PendingCallTable<String>(initialSlots: 4, maxSlots: 4)
+    var table = CallIDTable<String>(initialSlots: 4, maxSlots: 4)
     table.insert("slot", for: 1)
     table.insert("overflow", for: 5)  // 1's slot is taken
     #expect(table.overflowCount == 1)
@@ -25,7 +25,7 @@ extension PendingCallTableTests {
   @Test(arguments: [UInt64(11), 12])
   func updatesMatchADictionary(seed: UInt64) {
     var random = RuntimeRandom(seed: seed)
-    var table = PendingCallTable<UInt64>(initialSlots: 4, maxSlots: 32)
+    var table = CallIDTable<UInt64>(initialSlots: 4, maxSlots: 32)
     var reference: [UInt64: UInt64] = [:]
     for _ in 0..<10_000 {
       let id = random.next() % 200
