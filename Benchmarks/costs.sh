@@ -29,6 +29,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ -z "$bin" ]; then
+  # SwiftPM keeps a path dependency's file list in the build description: drop it so that files
+  # added to (or moved in) Parley since the last build are compiled too.
+  [ "$build" = 0 ] || rm -f "$here"/.build/*/release/description.json
   [ "$build" = 0 ] || (cd "$here" && nice -n 19 swift build -c release --product parley-echo >&2)
   bin="$here/.build/release/parley-echo"
 fi
