@@ -441,8 +441,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
           {
             core.protocolViolations.add(1, ordering: .relaxed)
             pending.continuation.resume(
-              throwing: Self.codecMismatch(actual: actual, expected: expected, error: nil).located(
-                service: pending.service, method: pending.method, callID: id))
+              throwing: ParleyError.payloadCodecMismatch(in: "reply", actual: actual, expected: expected)
+                .located(
+                  service: pending.service, method: pending.method, callID: id))
           } else {
             pending.continuation.resume(returning: payload)
           }
@@ -458,7 +459,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
             let actual = foreignCodec(of: envelope, expected: expected)
           {
             core.protocolViolations.add(1, ordering: .relaxed)
-            failure = Self.codecMismatch(actual: actual, expected: expected, error: error)
+            failure = ParleyError.payloadCodecMismatch(
+              in: "reply", error: error, actual: actual, expected: expected)
           }
           pending.continuation.resume(
             throwing: failure.located(service: pending.service, method: pending.method, callID: id))
@@ -507,19 +509,6 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   private func foreignCodec(of envelope: Envelope, expected: WireCodec) -> WireCodec? {
     let actual = envelope.payloadCodec ?? codec
     return actual == expected ? nil : actual
-  }
-
-  /// The error of a call whose reply (or contract error, `error`) carries a payload in `actual`
-  /// instead of the call's payload codec `expected`: decoding it as `expected` would misread it.
-  private static func codecMismatch(actual: WireCodec, expected: WireCodec, error: ParleyError?)
-    -> ParleyError
-  {
-    let what =
-      error.map { "the server's \($0.code.rawValue) error carries a payload" } ?? "the reply's payload is"
-    return ParleyError(
-      .protocolError,
-      "\(what) in \(actual.rawValue), but the call's payload was \(expected.rawValue): a server answers in the request's payload codec (payloadCodec)",
-      mayHaveRun: true)
   }
 
   /// A peer's credit grant for a stream this connection serves (a service attached to a gateway

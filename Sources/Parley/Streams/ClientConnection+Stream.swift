@@ -38,7 +38,8 @@ extension ClientConnection {
     let window = UInt64(max(1, options.streamCredit ?? StreamDefaults.initialCredit))
     let id = nextID.add(1, ordering: .relaxed).oldValue
     let state = ClientStreamState(
-      callID: id, service: service, method: method, window: window, core: core, registry: streams)
+      callID: id, service: service, method: method, payloadCodec: payloadCodec, window: window, core: core,
+      registry: streams)
     streams.add(state)
     var envelope = Envelope.call(
       id: id, contract: contract, contractVersion: version, service: service, method: method,

@@ -36,18 +36,22 @@ final class ClientStreamState: Sendable {
   let callID: UInt64
   let service: String
   let method: String
+  /// The payload codec of the call that opened the stream: its items (and a contract error's
+  /// payload) must come in it.
+  let payloadCodec: WireCodec
   private let window: UInt64
   private let core: ConnectionCore
   private let registry: ClientStreams
   private let state: Mutex<State>
 
   init(
-    callID: UInt64, service: String, method: String, window: UInt64, core: ConnectionCore,
-    registry: ClientStreams
+    callID: UInt64, service: String, method: String, payloadCodec: WireCodec, window: UInt64,
+    core: ConnectionCore, registry: ClientStreams
   ) {
     self.callID = callID
     self.service = service
     self.method = method
+    self.payloadCodec = payloadCodec
     self.window = window
     self.core = core
     self.registry = registry

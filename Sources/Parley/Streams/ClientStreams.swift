@@ -18,18 +18,33 @@ final class ClientStreams: Sendable {
   var count: Int { open.withLock { $0.count } }
 
   /// Hands a `streamItem` or `streamEnd` to its stream (on the I/O thread).
+  ///
+  /// An item, or an end's contract error payload, in another payload codec than the stream's
+  /// call ends the stream with `PROTOCOL_ERROR` (counted as a protocol violation; an item also
+  /// cancels the stream at the server), like a call's reply.
   func receive(_ envelope: Envelope, core: ConnectionCore) {
     guard let id = envelope.id, let stream = open.withLock({ $0[id] }) else {
       unmatched.add(1, ordering: .relaxed)
       return
     }
+    let actual = envelope.payloadCodec ?? core.codec.id
     if envelope.kind == .streamItem {
+      guard actual == stream.payloadCodec else {
+        core.protocolViolations.add(1, ordering: .relaxed)
+        stream.cancel(.payloadCodecMismatch(in: "stream item", actual: actual, expected: stream.payloadCodec))
+        return
+      }
       stream.receiveItem(envelope.payload ?? [])
     } else {
-      let error =
+      var error =
         envelope.ok == true
         ? nil
         : envelope.error ?? ParleyError(.protocolError, "failed streamEnd without an error", mayHaveRun: true)
+      if let failure = error, failure.application?.payload.isEmpty == false, actual != stream.payloadCodec {
+        core.protocolViolations.add(1, ordering: .relaxed)
+        error = .payloadCodecMismatch(
+          in: "stream end", error: failure, actual: actual, expected: stream.payloadCodec)
+      }
       stream.receiveEnd(error)
     }
   }

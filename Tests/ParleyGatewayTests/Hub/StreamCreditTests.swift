@@ -105,6 +105,7 @@ import Testing
     for i in 0..<4 {
       var item = Envelope(kind: .streamItem, id: id)
       item.payload = json("\(i)")
+      item.payloadCodec = call.payloadCodec  // in the call's payload codec, as instances answer
       try instance.send(item)
     }
     let firstTwo = try await withTimeout {

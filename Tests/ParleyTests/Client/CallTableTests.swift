@@ -36,17 +36,7 @@ extension RuntimeSocketSuites {
     /// only timers are the calls' own, so a short call that failed to set one would wait for the
     /// long call's deadline and end after it.
     @Test func shorterDeadlinesBehindALongOneStillExpire() async throws {
-      let (clientSide, serverSide) = InProcessTransport.makePair()
-      let silent = RawPeer(serverSide)
-      var client = ClientConfiguration()
-      client.codecs = [JSONEnvelopeCodec()]
-      client.heartbeatInterval = .zero
-      let connecting = Task { try await ClientConnection.connect(over: clientSide, configuration: client) }
-      #expect(await eventually { silent.received.contains { $0.kind == .hello } })
-      var welcome = Envelope(kind: .welcome)
-      welcome.welcome = Welcome(codec: "json", maxFrame: 1 << 20, heartbeatMs: 0, maxInFlight: 100)
-      silent.send(welcome)
-      let connection = try await connecting.value
+      let (connection, silent) = try await RawPeer.connectedClient()
 
       let longDone = Flag()
       let long = Task {

@@ -13,19 +13,7 @@ extension RuntimeSocketSuites {
 
     /// A connection (JSON codec, no heartbeat) to a raw peer that has sent `welcome`.
     private func connectToRawPeer() async throws -> (ClientConnection, RawPeer) {
-      let (clientSide, peerSide) = InProcessTransport.makePair()
-      let peer = RawPeer(peerSide)
-      var configuration = ClientConfiguration()
-      configuration.codecs = [JSONEnvelopeCodec()]
-      configuration.heartbeatInterval = .zero
-      let connecting = Task {
-        try await ClientConnection.connect(over: clientSide, configuration: configuration)
-      }
-      #expect(await eventually { peer.received.contains { $0.kind == .hello } })
-      var welcome = Envelope(kind: .welcome)
-      welcome.welcome = Welcome(codec: "json", maxFrame: 1 << 20, heartbeatMs: 0, maxInFlight: 100)
-      peer.send(welcome)
-      let connection = try await connecting.value
+      let (connection, peer) = try await RawPeer.connectedClient()
       #expect(connection.codec == .json)
       return (connection, peer)
     }
