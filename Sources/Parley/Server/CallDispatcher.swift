@@ -28,8 +28,9 @@ final class CallDispatcher: Sendable {
   }
 
   private struct State {
-    /// Running calls by id: the client numbers its calls in sequence, so a slot table by the
-    /// id's low bits finds them without hashing (odd ids go to its dictionary).
+    /// Running calls by id: a client numbers its calls in sequence, so a slot table by the id's
+    /// low bits finds them without hashing (an id whose slot an older call holds goes to the
+    /// table's dictionary, as do ids a client chose otherwise).
     var inbound = CallIDTable<Inbound>()
     /// Oneways accepted and not yet handed to the runner, in arrival order.
     var pendingOneways: [PendingOneway] = []
