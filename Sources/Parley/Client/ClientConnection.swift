@@ -437,13 +437,13 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
         let payload = envelope.payload ?? []
         // The common case first: a call's answer, without building a `Result`.
         if let pending = state.withLock({ $0.pending.remove(id) }) {
-          if let expected = pending.payloadCodec, let actual = foreignCodec(of: envelope, expected: expected)
+          if let expected = pending.payloadCodec,
+            let mismatch = envelope.payloadCodecMismatch(
+              expected: expected, connectionCodec: codec, answer: "reply")
           {
             core.protocolViolations.add(1, ordering: .relaxed)
             pending.continuation.resume(
-              throwing: ParleyError.payloadCodecMismatch(in: "reply", actual: actual, expected: expected)
-                .located(
-                  service: pending.service, method: pending.method, callID: id))
+              throwing: mismatch.located(service: pending.service, method: pending.method, callID: id))
           } else {
             pending.continuation.resume(returning: payload)
           }
@@ -455,12 +455,12 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
           envelope.error ?? ParleyError(.protocolError, "failed reply without an error", mayHaveRun: true)
         if let pending = state.withLock({ $0.pending.remove(id) }) {
           var failure = error
-          if let expected = pending.payloadCodec, error.application?.payload.isEmpty == false,
-            let actual = foreignCodec(of: envelope, expected: expected)
+          if let expected = pending.payloadCodec,
+            let mismatch = envelope.payloadCodecMismatch(
+              expected: expected, connectionCodec: codec, answer: "reply")
           {
             core.protocolViolations.add(1, ordering: .relaxed)
-            failure = ParleyError.payloadCodecMismatch(
-              in: "reply", error: error, actual: actual, expected: expected)
+            failure = mismatch
           }
           pending.continuation.resume(
             throwing: failure.located(service: pending.service, method: pending.method, callID: id))
@@ -500,15 +500,6 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
             error: ParleyError(.protocolError, "unsupported envelope kind \"\(envelope.kind.rawValue)\"")))
       }
     }
-  }
-
-  /// The codec of the payload `envelope` carries when it is not `expected`, else `nil`: a reply
-  /// comes in the call's payload codec, marked with `payloadCodec` when that is not the
-  /// connection's (`docs/wire-protocol.md`, "Payload codec").
-  @inline(__always)
-  private func foreignCodec(of envelope: Envelope, expected: WireCodec) -> WireCodec? {
-    let actual = envelope.payloadCodec ?? codec
-    return actual == expected ? nil : actual
   }
 
   /// A peer's credit grant for a stream this connection serves (a service attached to a gateway

@@ -26,8 +26,8 @@ public struct ServiceRegistration: Sendable {
   /// The service name, e.g. `OrderService`.
   public var service: String
   /// The payload codecs the handlers read (and answer in, see ``IncomingCall/codec``): `[.json]`
-  /// unless the registration was created with more. Fixed at creation, so that every handler
-  /// added afterwards is guarded alike.
+  /// unless the registration was created with more; fixed at creation. The server refuses calls
+  /// in any other codec before a handler runs.
   public let payloadCodecs: Set<WireCodec>
   /// The handlers, kept wrapped (see ``StoredHandlers``).
   var stored = StoredHandlers()
@@ -86,7 +86,17 @@ public struct ServiceRegistration: Sendable {
   /// - Throws: ``ParleyError``.
   func checkPayloadCodec(of call: IncomingCall) throws(ParleyError) {
     guard !payloadCodecs.contains(call.codec) else { return }
-    try PayloadCodecGuard(accepted: payloadCodecs).check(call)
+    let names = WireCodec.allCases.filter(payloadCodecs.contains).map(\.rawValue)
+    let reads =
+      names.isEmpty ? "reads no payload codec" : "reads \(names.joined(separator: " and ")) payloads only"
+    let advice =
+      names.isEmpty
+      ? ""
+      : ": send \(names.joined(separator: " or ")) (the untyped API's payloadCodec, or a client offering only that codec)"
+    throw ParleyError(
+      .decodeFailed,
+      "service \(call.service) of \(call.contract) \(reads); this call's payload is \(call.codec.rawValue)\(advice)",
+      mayHaveRun: false, service: call.service, method: call.method, callID: call.callID)
   }
 
   var served: ServedContract {
@@ -106,27 +116,4 @@ struct StoredHandlers: Sendable {
   var methods: [String: Method] = [:]
   var oneways: [String: Oneway] = [:]
   var streams: [String: Stream] = [:]
-}
-
-/// Refuses calls whose payload codec a registration's handlers do not read.
-struct PayloadCodecGuard: Sendable {
-  /// The codecs the handlers read.
-  var accepted: Set<WireCodec>
-
-  /// Throws `DECODE_FAILED` (did not run) when `call.codec` is not accepted.
-  /// - Throws: ``ParleyError``.
-  func check(_ call: IncomingCall) throws(ParleyError) {
-    guard !accepted.contains(call.codec) else { return }
-    let names = WireCodec.allCases.filter(accepted.contains).map(\.rawValue)
-    let reads =
-      names.isEmpty ? "reads no payload codec" : "reads \(names.joined(separator: " and ")) payloads only"
-    let advice =
-      names.isEmpty
-      ? ""
-      : ": send \(names.joined(separator: " or ")) (the untyped API's payloadCodec, or a client offering only that codec)"
-    throw ParleyError(
-      .decodeFailed,
-      "service \(call.service) of \(call.contract) \(reads); this call's payload is \(call.codec.rawValue)\(advice)",
-      mayHaveRun: false, service: call.service, method: call.method, callID: call.callID)
-  }
 }

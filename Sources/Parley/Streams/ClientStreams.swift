@@ -27,25 +27,22 @@ final class ClientStreams: Sendable {
       unmatched.add(1, ordering: .relaxed)
       return
     }
-    let actual = envelope.payloadCodec ?? core.codec.id
+    let mismatch = envelope.payloadCodecMismatch(
+      expected: stream.payloadCodec, connectionCodec: core.codec.id,
+      answer: envelope.kind == .streamItem ? "stream item" : "stream end")
+    if mismatch != nil { core.protocolViolations.add(1, ordering: .relaxed) }
     if envelope.kind == .streamItem {
-      guard actual == stream.payloadCodec else {
-        core.protocolViolations.add(1, ordering: .relaxed)
-        stream.cancel(.payloadCodecMismatch(in: "stream item", actual: actual, expected: stream.payloadCodec))
-        return
+      if let mismatch {
+        stream.cancel(mismatch)
+      } else {
+        stream.receiveItem(envelope.payload ?? [])
       }
-      stream.receiveItem(envelope.payload ?? [])
     } else {
-      var error =
+      let error =
         envelope.ok == true
         ? nil
         : envelope.error ?? ParleyError(.protocolError, "failed streamEnd without an error", mayHaveRun: true)
-      if let failure = error, failure.application?.payload.isEmpty == false, actual != stream.payloadCodec {
-        core.protocolViolations.add(1, ordering: .relaxed)
-        error = .payloadCodecMismatch(
-          in: "stream end", error: failure, actual: actual, expected: stream.payloadCodec)
-      }
-      stream.receiveEnd(error)
+      stream.receiveEnd(mismatch ?? error)
     }
   }
 
