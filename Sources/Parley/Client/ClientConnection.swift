@@ -171,6 +171,8 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   /// `payloadCodec` and the server answers in it (`docs/wire-protocol.md`, "Payload codec").
   /// The call carries the current ``CallContext`` extended to `service`, and the remaining time
   /// budget. Cancelling the calling task sends `cancel` to the server and throws `CANCELLED`.
+  /// It runs on the caller's executor (`nonisolated(nonsending)`): entering and leaving it costs
+  /// no executor switch.
   ///
   /// ```swift
   /// let order = try await connection.call(
@@ -183,7 +185,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   ///   `MAX_DEPTH_EXCEEDED`, `FRAME_TOO_LARGE`, `INTERNAL` (a payload that is not well-formed
   ///   in `payloadCodec`; not sent), `PROTOCOL_ERROR` (a reply, or a contract error's payload, in
   ///   another codec than `payloadCodec`).
-  public func call(
+  public nonisolated(nonsending) func call(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> [UInt8] {
@@ -216,7 +218,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   /// payload: unlike a call's, its payload codec is not checked).
   /// - Throws: ``ParleyError``: the peer's error, `TIMEOUT`, `CANCELLED`, `CONNECTION_LOST`,
   ///   `NOT_CONNECTED`, `OVERLOADED`.
-  public func request(_ envelope: Envelope, timeout: Duration? = nil) async throws -> [UInt8] {
+  public nonisolated(nonsending) func request(_ envelope: Envelope, timeout: Duration? = nil) async throws
+    -> [UInt8]
+  {
     let now = Sys.now()
     let deadline = now &+ (timeout.map(\.nanoseconds) ?? defaultTimeout)
     let id = nextID.add(1, ordering: .relaxed).oldValue
@@ -244,16 +248,17 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
   ///
   /// The envelope is built, sent and destroyed inside the synchronous part (never kept in the
   /// suspended call's frame).
-  private func exchange(
+  private nonisolated(nonsending) func exchange(
     id: UInt64, deadline: UInt64, service: String, method: String, payloadCodec: WireCodec?,
     envelope makeEnvelope: () -> Envelope
   ) async throws -> [UInt8] {
     // The standard library's executor-inheriting entry point of `withTaskCancellationHandler`
     // (the same handler, registered and removed the same way): the `isolation:` variant hops to
-    // its isolation on entry and back on return, two `swift_task_switch` per call (6 → 4 per call
-    // in all), each of which locks the task's status records when the task prefers an executor
-    // (`ClientConnection.executor`). This function is nonisolated, so inheriting changes nothing
-    // else.
+    // its isolation on entry and back on return, two `swift_task_switch` per call, each of which
+    // locks the task's status records (`AsyncTask::getPreferredTaskExecutor`). With `call` and
+    // this function `nonisolated(nonsending)` (no switch on entering them, none after this one
+    // returns inside `call`), a call makes two: entering the operation closure below and
+    // returning to the caller's executor (3 before, counted with a `swift_task_switch` uprobe).
     try await _unsafeInheritExecutor_withTaskCancellationHandler {
       try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<[UInt8], any Error>) in
         let admission = state.withLock { state -> Admission in

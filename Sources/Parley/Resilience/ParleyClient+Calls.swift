@@ -10,7 +10,7 @@ extension ParleyClient {
   /// deadline. The error thrown says `mayHaveRun: true` if any attempt may have run.
   /// - Throws: ``ParleyError``: the last attempt's error; `NOT_CONNECTED`; `TIMEOUT` (not run
   ///   when no connection became ready in time); `CANCELLED`.
-  public func call(
+  public nonisolated(nonsending) func call(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> [UInt8] {
@@ -128,7 +128,17 @@ extension ParleyClient {
 
   /// The ready connection, or waits: for the outcome of the attempt under way (fail-fast), or
   /// for a ready connection (`waitsForReady`), at most until `deadline`.
-  func readyConnection(waitsForReady: Bool, deadline: UInt64) async throws -> ClientConnection {
+  nonisolated(nonsending) func readyConnection(waitsForReady: Bool, deadline: UInt64) async throws
+    -> ClientConnection
+  {
+    // The common case, a ready connection, without suspending the task.
+    let ready = state.withLock { state -> ClientConnection? in
+      guard case .ready = state.phase, let connection = state.connection, !connection.isClosed else {
+        return nil
+      }
+      return connection
+    }
+    if let ready { return ready }
     let id = state.withLock { $0.makeID() }
     return try await withTaskCancellationHandler {
       try await withUnsafeThrowingContinuation {
