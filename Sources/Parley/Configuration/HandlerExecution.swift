@@ -5,8 +5,12 @@
 /// "Threads and executors" in `docs/runtime.md`.
 public enum HandlerExecution: Sendable, Hashable {
   /// On Swift's cooperative pool (the default): a slow, CPU-heavy or blocking handler never
-  /// delays I/O, pings or timers, and the handlers of one connection use every core. Each call
-  /// costs a hop from the I/O thread to a pool thread and back.
+  /// delays I/O, pings or timers, and the handlers of one connection use every core. A
+  /// connection's calls wait in arrival order for a pool thread, which starts their handler
+  /// tasks one after another (each runs there until its first suspension): calls that arrive
+  /// together cost one hop from the I/O thread, not one each, and up to one such thread per core
+  /// starts them while others are busy. A call cancelled or timed out before its handler started
+  /// never starts.
   case pool
   /// Starts on the I/O thread that read the call (`Task.immediate`) and runs there until its
   /// first suspension; after an `await` it continues on the pool. A handler that never suspends

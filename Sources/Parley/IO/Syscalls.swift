@@ -38,6 +38,9 @@ enum Sys {
     return UInt64(spec.tv_sec) &* 1_000_000_000 &+ UInt64(spec.tv_nsec)
   }
 
+  /// The processors this process may run on (at least 1): the width of Swift's cooperative pool.
+  static let onlineProcessors: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
   /// Creates a stream socket that is non-blocking and close-on-exec.
   static func makeSocket(family: Int32) throws(ParleyError) -> Int32 {
     #if canImport(Glibc)

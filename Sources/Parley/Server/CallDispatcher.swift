@@ -27,11 +27,23 @@ final class CallDispatcher: Sendable {
     var handler: OnewayHandler
   }
 
+  /// A call accepted for the pool whose handler has not started yet.
+  private struct PendingStart {
+    var id: UInt64
+    var call: IncomingCall
+    var handler: MethodHandler
+    var writer: StreamWriter?
+    var marker: WireCodec?
+    var deadline: UInt64?
+  }
+
   private struct State {
     /// Running calls by id: a client numbers its calls in sequence, so a slot table by the id's
     /// low bits finds them without hashing (an id whose slot an older call holds goes to the
     /// table's dictionary, as do ids a client chose otherwise).
     var inbound = CallIDTable<Inbound>()
+    /// Calls whose handlers wait for a pool thread (``HandlerExecution/pool``).
+    var pendingStarts = HandlerStartQueue<PendingStart>(maxRunners: Sys.onlineProcessors)
     /// Oneways accepted and not yet handed to the runner, in arrival order.
     var pendingOneways: [PendingOneway] = []
     /// Oneways accepted and not finished (pending, or in the runner's current batch).
@@ -197,58 +209,76 @@ final class CallDispatcher: Sendable {
       return
     }
     let deadlineNanos = envelope.timeoutMs.map { Sys.now() + UInt64($0) * 1_000_000 } ?? UInt64.max
-    let refusal = state.withLock { state -> ParleyError? in
+    let handlerDeadline = envelope.timeoutMs == nil ? nil : Optional(deadlineNanos)
+    // On the pool without an observer, the call joins the connection's start queue in the same
+    // lock: its handler task is created by a runner on a pool thread (see `HandlerStartQueue`).
+    let queued = execution == .pool && observer == nil
+    let admission = state.withLock { state -> Admission in
       if state.draining {
-        return ParleyError(.shuttingDown, "the server is shutting down", mayHaveRun: false)
+        return .refused(ParleyError(.shuttingDown, "the server is shutting down", mayHaveRun: false))
       }
       if state.inbound.count >= maxInFlight {
-        return ParleyError(
-          .overloaded, "\(maxInFlight) calls are already running for this connection", mayHaveRun: false)
+        return .refused(
+          ParleyError(
+            .overloaded, "\(maxInFlight) calls are already running for this connection", mayHaveRun: false))
       }
       if writer != nil, state.runningStreams() >= maxStreams {
-        return ParleyError(
-          .overloaded, "\(maxStreams) streams are already running for this connection", mayHaveRun: false)
+        return .refused(
+          ParleyError(
+            .overloaded, "\(maxStreams) streams are already running for this connection", mayHaveRun: false))
       }
       if state.inbound.contains(id) {
-        return ParleyError(
-          .protocolError, "call id \(id) is already in flight on this connection", mayHaveRun: false)
+        return .refused(
+          ParleyError(
+            .protocolError, "call id \(id) is already in flight on this connection", mayHaveRun: false))
       }
       state.inbound.insert(Inbound(deadline: deadlineNanos, stream: writer), for: id)
-      return nil
+      guard queued else { return .accepted(startRunner: false) }
+      let start = PendingStart(
+        id: id, call: call, handler: handler, writer: writer, marker: marker, deadline: handlerDeadline)
+      return .accepted(startRunner: state.pendingStarts.append(start))
     }
-    if let refusal {
+    switch admission {
+    case .refused(let refusal):
       fail(id, refusal, stream: writer)
       return
+    case .accepted(let startRunner):
+      if startRunner { Task { [self] in await startQueuedHandlers() } }
     }
-    // The task is created outside the lock (it may finish at once and needs the lock); a cancel
-    // or timeout that came in between is applied as soon as the handle is stored.
-    let handlerDeadline = envelope.timeoutMs == nil ? nil : Optional(deadlineNanos)
-    // Inline: the handler starts on this I/O thread and runs until its first suspension (no
+    if !queued {
+      startHandler(
+        id, call, handler, writer: writer, marker: marker, deadline: handlerDeadline, envelope: envelope)
+    }
+    if deadlineNanos != UInt64.max, !core.timerIsSet(before: deadlineNanos) {
+      core.scheduleTimer(at: deadlineNanos)
+    }
+  }
+
+  /// Whether a call may run, decided under the lock.
+  private enum Admission {
+    case refused(ParleyError)
+    /// Accepted; a queued call may need a new runner.
+    case accepted(startRunner: Bool)
+  }
+
+  /// Starts the handler of accepted call `id` in its own task, placed as ``execution`` says.
+  ///
+  /// The task is created outside the lock (it may finish at once and needs the lock); a cancel
+  /// or timeout that came in between is applied as soon as the handle is stored.
+  private func startHandler(
+    _ id: UInt64, _ call: IncomingCall, _ handler: @escaping MethodHandler, writer: StreamWriter?,
+    marker: WireCodec?,
+    deadline: UInt64?, envelope: Envelope?
+  ) {
+    // Inline: the handler starts on this thread and runs until its first suspension (no
     // thread hop; its reply joins this read batch's write); on the loop executor it also
     // continues here after each suspension. On the pool it starts on a pool thread.
     let task: Task<Void, Never>
-    if observer == nil {
-      // The hot path: no clock reads, no events, no envelope kept by the closure, and closure
-      // literals handed straight to the task (a closure value would need a conversion thunk).
-      switch execution {
-      case .ioThread:
-        task = Task.immediate(executorPreference: loop) { [self] in
-          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer, marker: marker)
-        }
-      case .startOnIOThread:
-        task = Task.immediate { [self] in
-          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer, marker: marker)
-        }
-      case .pool:
-        task = Task { [self] in
-          finish(id, await run(handler, call, deadline: handlerDeadline), stream: writer, marker: marker)
-        }
-      }
-    } else {
+    if let envelope, observer != nil {
       let operation: @Sendable () async -> Void = { [self] in
         let started = ContinuousClock.now
         notify(.handlerStarted, envelope)
-        let outcome = await run(handler, call, deadline: handlerDeadline)
+        let outcome = await run(handler, call, deadline: deadline)
         switch outcome {
         case .success: notify(.succeeded, envelope, duration: ContinuousClock.now - started)
         case .failure(let error):
@@ -257,13 +287,45 @@ final class CallDispatcher: Sendable {
         finish(id, outcome, stream: writer, marker: marker)
       }
       task = start(operation)
+    } else {
+      // The hot path: no clock reads, no events, no envelope kept by the closure, and closure
+      // literals handed straight to the task (a closure value would need a conversion thunk).
+      switch execution {
+      case .ioThread:
+        task = Task.immediate(executorPreference: loop) { [self] in
+          finish(id, await run(handler, call, deadline: deadline), stream: writer, marker: marker)
+        }
+      case .startOnIOThread, .pool:
+        // `.pool` reaches here from a runner: the handler starts on the runner's pool thread.
+        task = Task.immediate { [self] in
+          finish(id, await run(handler, call, deadline: deadline), stream: writer, marker: marker)
+        }
+      }
     }
     let cancelNow = state.withLock { state -> Bool in
       state.inbound.update(id) { $0.task = task }?.answered ?? false  // nil: already finished
     }
     if cancelNow { task.cancel() }
-    if deadlineNanos != UInt64.max, !core.timerIsSet(before: deadlineNanos) {
-      core.scheduleTimer(at: deadlineNanos)
+  }
+
+  /// A runner of the start queue (on a pool thread): starts the handlers of queued calls one
+  /// after another until none waits. A call answered meanwhile (cancelled, timed out, shut
+  /// down) never starts.
+  private func startQueuedHandlers() async {
+    while true {
+      let next = state.withLock { state -> PendingStart? in
+        while let start = state.pendingStarts.next() {
+          guard let entry = state.inbound.value(for: start.id) else { continue }
+          if !entry.answered { return start }
+          _ = state.inbound.remove(start.id)
+        }
+        return nil
+      }
+      guard let start = next else { return }
+      startHandler(
+        start.id, start.call, start.handler, writer: start.writer, marker: start.marker,
+        deadline: start.deadline,
+        envelope: nil)
     }
   }
 

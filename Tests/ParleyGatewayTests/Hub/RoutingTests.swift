@@ -121,9 +121,11 @@ import Testing
 
   @Test func callerDisconnectingCancelsItsCallsAndLeavesNoState() async throws {
     let harness = try await GatewayHarness.start()
+    let started = Atomic<Bool>(false)
     let cancelled = Atomic<Int>(0)
     var slow = ServiceRegistration(contract: "test.slow", version: 1, service: "SlowService")
     slow.method("wait") { _ in
+      started.store(true, ordering: .relaxed)
       do {
         try await Task.sleep(for: .seconds(30))
       } catch {
@@ -139,7 +141,8 @@ import Testing
       try await client.connection.call(
         contract: "test.slow", version: 1, service: "SlowService", method: "wait", payload: json("{}"))
     }
-    #expect(await eventually { harness.hub.status().callsInFlight == 1 })
+    // The handler must be running: a call cancelled before its handler started never starts.
+    #expect(await eventually { harness.hub.status().callsInFlight == 1 && started.load(ordering: .relaxed) })
     await client.close()
     _ = try? await pending.value
     #expect(await eventually { cancelled.load(ordering: .relaxed) == 1 })
