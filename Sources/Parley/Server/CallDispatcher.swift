@@ -12,7 +12,7 @@ import Synchronization
 /// exactly alike because both use this type.
 final class CallDispatcher: Sendable {
   /// Finds the registration for a call: `(contract, version, service)` → registration or error.
-  typealias Route = @Sendable (String, Int, String) -> Result<ServiceRegistration, ParleyError>
+  typealias Route = @Sendable (String, Int, String) throws(ParleyError) -> ServiceRegistration
 
   private struct Inbound {
     var task: Task<Void, Never>?
@@ -116,21 +116,16 @@ final class CallDispatcher: Sendable {
     case oneway(OnewayHandler)
   }
 
-  /// Resolves the handler and context of a call or oneway, or the error to answer with.
-  private func resolve(_ envelope: Envelope, oneway: Bool, peer: PeerIdentity) -> Result<
-    (IncomingCall, Handler), ParleyError
-  > {
+  /// Resolves the handler and context of a call or oneway; throws the error to answer with.
+  private func resolve(_ envelope: Envelope, oneway: Bool, peer: PeerIdentity) throws(ParleyError) -> (
+    IncomingCall, Handler
+  ) {
     guard let contract = envelope.contract, let service = envelope.service, let method = envelope.method,
       let version = envelope.contractVersion
     else {
-      return .failure(
-        ParleyError(.protocolError, "a call needs \"contract\", \"cv\", \"service\" and \"method\""))
+      throw ParleyError(.protocolError, "a call needs \"contract\", \"cv\", \"service\" and \"method\"")
     }
-    let registration: ServiceRegistration
-    switch route(contract, version, service) {
-    case .success(let found): registration = found
-    case .failure(let error): return .failure(error)
-    }
+    let registration = try route(contract, version, service)
     let found: Handler?
     if oneway {
       found = registration.stored.oneways[method].map { .oneway($0.run) }
@@ -140,37 +135,31 @@ final class CallDispatcher: Sendable {
       found = registration.stored.streams[method].map { .stream($0.run) }
     }
     guard let handler = found else {
-      return .failure(
-        ParleyError(
-          .methodNotFound,
-          "service \(service) of \(contract) has no \(oneway ? "oneway " : "")method \(method)"))
+      throw ParleyError(
+        .methodNotFound, "service \(service) of \(contract) has no \(oneway ? "oneway " : "")method \(method)"
+      )
     }
     let context = envelope.context ?? CallContext(root: CallContext.makeRoot(), chain: [service], depth: 1)
     guard context.depth <= maxDepth else {
-      return .failure(
-        ParleyError(
-          .maxDepthExceeded,
-          "the call chain is \(context.depth) deep, above this server's maximum of \(maxDepth)"))
+      throw ParleyError(
+        .maxDepthExceeded,
+        "the call chain is \(context.depth) deep, above this server's maximum of \(maxDepth)")
     }
-    var deadline: ContinuousClock.Instant?
+    var deadline: UInt64?
     if let timeoutMs = envelope.timeoutMs {
       guard timeoutMs > 0 else {
-        return .failure(ParleyError(.timeout, "the call arrived with no time left", mayHaveRun: false))
+        throw ParleyError(.timeout, "the call arrived with no time left", mayHaveRun: false)
       }
-      deadline = ContinuousClock.now.advanced(by: .milliseconds(min(timeoutMs, Int64(Int32.max))))
+      // At most Int32.max ms (24 days): any time the wire can carry fits in monotonic nanoseconds.
+      deadline = Sys.now() + UInt64(min(timeoutMs, Int64(Int32.max))) * 1_000_000
     }
     // The payload's codec: the connection's, unless a gateway forwarded it from another codec.
     let call = IncomingCall(
       payload: envelope.payload ?? [], codec: envelope.payloadCodec ?? core.codec.id, contract: contract,
-      contractVersion: version,
-      service: service, method: method, callID: envelope.id, context: context, deadline: deadline,
-      peer: peer)
-    do {
-      try registration.checkPayloadCodec(of: call)
-    } catch {
-      return .failure(error)
-    }
-    return .success((call, handler))
+      contractVersion: version, service: service, method: method, callID: envelope.id, context: context,
+      peer: peer, deadlineNanos: deadline)
+    try registration.checkPayloadCodec(of: call)
+    return (call, handler)
   }
 
   /// Starts the handler of a `call` envelope, or answers at once with the reason it cannot run.
@@ -180,7 +169,6 @@ final class CallDispatcher: Sendable {
       core.close(sending: .closing(.goaway, error), reason: error)
       return
     }
-    let resolved = resolve(envelope, oneway: false, peer: peer)
     // A stream-opening call is answered with `streamEnd` from the start (even when refused).
     // Replies, items and error payloads are encoded in the request's codec; when that is not the
     // connection's codec, they say so (`payloadCodec`).
@@ -188,28 +176,30 @@ final class CallDispatcher: Sendable {
     let call: IncomingCall
     let handler: MethodHandler
     let writer: StreamWriter?
-    switch resolved {
-    case .success((let resolvedCall, .method(let method))):
-      call = resolvedCall
-      handler = method
-      writer = nil
-    case .success((let resolvedCall, .stream(let stream))):
-      let streamWriter = StreamWriter(
-        core: core, callID: id, initialCredit: envelope.credit ?? StreamDefaults.serverAssumedCredit,
-        payloadCodec: marker)
-      call = resolvedCall
-      handler = Self.streamMethod(stream, streamWriter)
-      writer = streamWriter
-    case .success((_, .oneway)):
-      return  // never: a call resolves to a method or stream handler
-    case .failure(let error):
+    do {
+      switch try resolve(envelope, oneway: false, peer: peer) {
+      case (let resolvedCall, .method(let method)):
+        call = resolvedCall
+        handler = method
+        writer = nil
+      case (let resolvedCall, .stream(let stream)):
+        let streamWriter = StreamWriter(
+          core: core, callID: id, initialCredit: envelope.credit ?? StreamDefaults.serverAssumedCredit,
+          payloadCodec: marker)
+        call = resolvedCall
+        handler = Self.streamMethod(stream, streamWriter)
+        writer = streamWriter
+      case (_, .oneway):
+        return  // never: a call resolves to a method or stream handler
+      }
+    } catch {
       notify(.failed, envelope, error: error)
       // A call with `credit` opens a stream: its refusal is a `streamEnd`.
       if envelope.credit != nil { core.send(.streamEnd(id: id, error: error)) } else { fail(id, error) }
       return
     }
-    let deadlineNanos = envelope.timeoutMs.map { Sys.now() + UInt64($0) * 1_000_000 } ?? UInt64.max
-    let handlerDeadline = envelope.timeoutMs == nil ? nil : Optional(deadlineNanos)
+    let handlerDeadline = call.deadlineNanos
+    let deadlineNanos = handlerDeadline ?? UInt64.max
     // On the pool without an observer, the call joins the connection's start queue in the same
     // lock: its handler task is created by a runner on a pool thread (see `HandlerStartQueue`).
     let queued = execution == .pool && observer == nil
@@ -423,8 +413,7 @@ final class CallDispatcher: Sendable {
   /// pushed back) until half of them are done: none is dropped. Only a channel that cannot pause
   /// lets the queue reach ``onewayHardLimit``, past which oneways are dropped.
   func handleOneway(_ envelope: Envelope, peer: PeerIdentity) {
-    guard case .success((let call, .oneway(let handler))) = resolve(envelope, oneway: true, peer: peer)
-    else {
+    guard case (let call, .oneway(let handler))? = try? resolve(envelope, oneway: true, peer: peer) else {
       core.protocolViolations.add(1, ordering: .relaxed)  // oneway: no reply, no error
       return
     }

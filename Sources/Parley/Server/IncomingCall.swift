@@ -30,9 +30,37 @@ public struct IncomingCall: Sendable {
   public var context: CallContext
   /// When the caller stops waiting, on `ContinuousClock`; `nil` when the call has no deadline.
   /// The runtime cancels the handler's task once it passes.
-  public var deadline: ContinuousClock.Instant?
+  public var deadline: ContinuousClock.Instant? {
+    get {
+      deadlineNanos.map { nanos in
+        let now = Sys.now()
+        let remaining = nanos >= now ? Int64(clamping: nanos - now) : -Int64(clamping: now - nanos)
+        return ContinuousClock.now.advanced(by: .nanoseconds(remaining))
+      }
+    }
+    set {
+      deadlineNanos = newValue.map { instant in
+        let now = Sys.now()
+        let remaining = Self.nanoseconds(ContinuousClock.now.duration(to: instant))
+        return remaining >= 0
+          ? now + min(remaining.magnitude, UInt64.max - now) : now - min(remaining.magnitude, now)
+      }
+    }
+  }
   /// The peer that sent the call.
   public var peer: PeerIdentity
+  /// ``deadline`` as the runtime keeps it, in monotonic nanoseconds (``Sys/now()``): the time
+  /// is read once per call, and converted only when a handler asks.
+  var deadlineNanos: UInt64?
+
+  /// `duration` in whole nanoseconds, clamped to `Int64`.
+  private static func nanoseconds(_ duration: Duration) -> Int64 {
+    let (seconds, attoseconds) = duration.components
+    let limit = Int64.max / 1_000_000_000 - 1
+    if seconds > limit { return .max }
+    if seconds < -limit { return .min }
+    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+  }
 }
 
 /// A handler for a request/response method: returns the encoded reply payload.

@@ -14,27 +14,25 @@ struct RoutingTable: Sendable {
   /// The registration serving `service` of `contract` at `version`, or why there is none
   /// (`acceptor` names the side in the version error: "this server", "this instance").
   func route(contract: String, version: Int, service: String, acceptor: String = "this server")
-    -> Result<ServiceRegistration, ParleyError>
+    throws(ParleyError) -> ServiceRegistration
   {
     guard let registration = services[contract]?[service] else {
-      return .failure(
-        ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here"))
+      throw ParleyError(.serviceNotFound, "service \(service) of contract \(contract) is not served here")
     }
-    return Self.admit(registration, version: version, acceptor: acceptor)
+    return try Self.admit(registration, version: version, acceptor: acceptor)
   }
 
   /// `registration` if it serves contract version `version`, else the version error.
   static func admit(_ registration: ServiceRegistration, version: Int, acceptor: String = "this server")
-    -> Result<ServiceRegistration, ParleyError>
+    throws(ParleyError) -> ServiceRegistration
   {
     guard registration.served.accepts(version) else {
-      return .failure(
-        ParleyError(
-          .versionMismatch,
-          "contract \(registration.contract) version \(version) is not served; \(acceptor) accepts versions \(registration.minimumVersion)...\(registration.version)"
-        ))
+      throw ParleyError(
+        .versionMismatch,
+        "contract \(registration.contract) version \(version) is not served; \(acceptor) accepts versions \(registration.minimumVersion)...\(registration.version)"
+      )
     }
-    return .success(registration)
+    return registration
   }
 }
 
@@ -55,15 +53,15 @@ final class RoutingCache: Sendable {
   init(server: ParleyServer) { self.server = server }
 
   /// Routes like ``RoutingTable/route(contract:version:service:acceptor:)`` with the current table.
-  func route(contract: String, version: Int, service: String) -> Result<ServiceRegistration, ParleyError> {
-    cached.withLock { cached in
+  func route(contract: String, version: Int, service: String) throws(ParleyError) -> ServiceRegistration {
+    try cached.withLock { cached throws(ParleyError) -> ServiceRegistration in
       let table = refreshed(&cached)
       if let last = cached.last, last.contract == contract, last.service == service {
-        return RoutingTable.admit(last.registration, version: version)
+        return try RoutingTable.admit(last.registration, version: version)
       }
-      let routed = table.route(contract: contract, version: version, service: service)
-      if case .success(let registration) = routed { cached.last = (contract, service, registration) }
-      return routed
+      let registration = try table.route(contract: contract, version: version, service: service)
+      cached.last = (contract, service, registration)
+      return registration
     }
   }
 

@@ -46,8 +46,8 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
       observer: configuration.observer, source: configuration.name,
       execution: configuration.handlerExecution,
       maxStreams: configuration.maxConcurrentStreamsPerConnection
-    ) { [routing] contract, version, service in
-      routing.route(contract: contract, version: version, service: service)
+    ) { [routing] contract, version, service throws(ParleyError) in
+      try routing.route(contract: contract, version: version, service: service)
     }
   }
 

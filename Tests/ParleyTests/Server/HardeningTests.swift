@@ -1,5 +1,6 @@
 import Foundation
 import Parley
+import Synchronization
 import Testing
 
 extension RuntimeSocketSuites {
@@ -174,6 +175,33 @@ extension RuntimeSocketSuites {
       try await raw.handshake()  // throws unless the first frame is the welcome (no ping before it)
       raw.closeSocket()
       await f.tearDown()
+    }
+
+    @Test func theLargestTimeoutIsServedWithTheLongestDeadline() async throws {
+      // Int64.max ms: the server keeps at most Int32.max ms (24 days) instead of overflowing.
+      let seen = Mutex<ContinuousClock.Instant?>(nil)
+      var service = echoService()
+      service.method("deadline") { call in
+        seen.withLock { $0 = call.deadline }
+        return call.payload
+      }
+      let fixture = try await TestServer.start([service])
+      guard case .unix(let path) = fixture.endpoint else { return }
+      let raw = try RawClient(path: path)
+      try await raw.handshake()
+      let before = ContinuousClock.now
+      raw.send(
+        json:
+          #"{"v":1,"kind":"call","id":1,"contract":"test.echo","cv":1,"service":"Echo","method":"deadline","timeoutMs":9223372036854775807,"payload":{}}"#
+      )
+      let reply = await raw.read(kind: "reply")
+      #expect(reply?.ok == true && reply?.payload == "{}")
+      let deadline = try #require(seen.withLock { $0 })
+      let granted = before.duration(to: deadline)
+      #expect(
+        granted > .seconds(Int64(Int32.max) / 1000 - 60) && granted <= .seconds(Int64(Int32.max) / 1000 + 60))
+      raw.closeSocket()
+      await fixture.stop()
     }
 
     @Test func clientDisconnectMidCallCancelsTheHandler() async throws {

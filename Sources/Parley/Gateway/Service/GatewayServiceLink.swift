@@ -210,8 +210,8 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
     let dispatcher = CallDispatcher(
       core: connection.core, maxDepth: configuration.maxDepth, maxInFlight: configuration.maxInFlight,
       observer: configuration.observer, source: instance, execution: configuration.handlerExecution
-    ) { [routing] contract, version, service in
-      routing.route(contract: contract, version: version, service: service, acceptor: "this instance")
+    ) { [routing] contract, version, service throws(ParleyError) in
+      try routing.route(contract: contract, version: version, service: service, acceptor: "this instance")
     }
     let hub = PeerIdentity(credentials: nil, name: "gateway", address: connection.peerDescription)
     connection.setHandler(for: .call) { dispatcher.handleCall($0, peer: $0.from ?? hub) }
