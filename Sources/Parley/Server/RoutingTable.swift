@@ -43,8 +43,18 @@ struct RoutingTable: Sendable {
 final class RoutingCache: Sendable {
   private struct Cached {
     var table: RoutingTable?
-    /// The contract, service and registration of the last call routed, from `table`.
-    var last: (contract: String, service: String, registration: ServiceRegistration)?
+    /// The contract, service and registration of the last call routed, from `table` (kept
+    /// apart so that comparing the names borrows them instead of copying all three).
+    var lastContract: String?
+    var lastService: String?
+    var lastRegistration: ServiceRegistration?
+
+    /// Forgets the last call's service (the table changed).
+    mutating func forgetLast() {
+      lastContract = nil
+      lastService = nil
+      lastRegistration = nil
+    }
   }
 
   private let server: ParleyServer
@@ -55,26 +65,32 @@ final class RoutingCache: Sendable {
   /// Routes like ``RoutingTable/route(contract:version:service:acceptor:)`` with the current table.
   func route(contract: String, version: Int, service: String) throws(ParleyError) -> ServiceRegistration {
     try cached.withLock { cached throws(ParleyError) -> ServiceRegistration in
-      let table = refreshed(&cached)
-      if let last = cached.last, last.contract == contract, last.service == service {
-        return try RoutingTable.admit(last.registration, version: version)
+      refresh(&cached)
+      if cached.lastContract == contract, cached.lastService == service, let last = cached.lastRegistration {
+        return try RoutingTable.admit(last, version: version)
       }
+      let table = cached.table ?? RoutingTable(generation: 0, services: [:])
       let registration = try table.route(contract: contract, version: version, service: service)
-      cached.last = (contract, service, registration)
+      cached.lastContract = contract
+      cached.lastService = service
+      cached.lastRegistration = registration
       return registration
     }
   }
 
   /// The current call router, if any.
   var callRouter: (@Sendable (Envelope, ServerPeer) -> Bool)? {
-    cached.withLock { refreshed(&$0).callRouter }
+    cached.withLock { cached in
+      refresh(&cached)
+      return cached.table?.callRouter
+    }
   }
 
-  private func refreshed(_ cached: inout Cached) -> RoutingTable {
+  /// Takes the server's table again if it changed since ours (one atomic load otherwise).
+  private func refresh(_ cached: inout Cached) {
     if let fresh = server.routingTable(ifNewerThan: cached.table?.generation) {
       cached.table = fresh
-      cached.last = nil
+      cached.forgetLast()
     }
-    return cached.table ?? RoutingTable(generation: 0, services: [:])
   }
 }

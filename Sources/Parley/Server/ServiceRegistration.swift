@@ -29,6 +29,8 @@ public struct ServiceRegistration: Sendable {
   /// unless the registration was created with more; fixed at creation. The server refuses calls
   /// in any other codec before a handler runs.
   public let payloadCodecs: Set<WireCodec>
+  /// ``payloadCodecs`` as bits (``bit(_:)``): checked on every call without hashing.
+  private let payloadCodecBits: UInt8
   /// The handlers, kept wrapped (see ``StoredHandlers``).
   var stored = StoredHandlers()
 
@@ -63,6 +65,15 @@ public struct ServiceRegistration: Sendable {
     self.minimumVersion = minimumVersion
     self.service = service
     self.payloadCodecs = payloadCodecs
+    self.payloadCodecBits = payloadCodecs.reduce(0) { $0 | Self.bit($1) }
+  }
+
+  /// The bit of `codec` in ``payloadCodecBits``.
+  private static func bit(_ codec: WireCodec) -> UInt8 {
+    switch codec {
+    case .json: 1
+    case .binary: 2
+    }
   }
 
   /// Adds (or replaces) a request/response method.
@@ -85,7 +96,7 @@ public struct ServiceRegistration: Sendable {
   /// any handler starts): `DECODE_FAILED`, did not run.
   /// - Throws: ``ParleyError``.
   func checkPayloadCodec(of call: IncomingCall) throws(ParleyError) {
-    guard !payloadCodecs.contains(call.codec) else { return }
+    guard payloadCodecBits & Self.bit(call.codec) == 0 else { return }
     let names = WireCodec.allCases.filter(payloadCodecs.contains).map(\.rawValue)
     let reads =
       names.isEmpty ? "reads no payload codec" : "reads \(names.joined(separator: " and ")) payloads only"
