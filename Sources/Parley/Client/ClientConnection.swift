@@ -19,11 +19,12 @@ import Synchronization
 /// stream items and a contract error's payload come back in the payload's codec. Generated clients
 /// pass `payloadCodec: connection.codec` with payloads they encoded in it.
 public final class ClientConnection: ConnectionCoreHandler, Sendable {
+  /// A call waiting for its reply. Its service and method are not kept here: errors resumed from
+  /// the I/O thread are located (service, method, call id) by the waiting caller in ``exchange``,
+  /// so registering a call copies no strings.
   private struct Pending {
     var continuation: UnsafeContinuation<[UInt8], any Error>
     var deadline: UInt64
-    var service: String
-    var method: String
     /// The codec the reply's payload must be in (the call's payload codec); `nil` for
     /// ``request(_:timeout:)``, whose replies are the peer's own control payloads.
     var payloadCodec: WireCodec?
@@ -268,6 +269,18 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     // this function `nonisolated(nonsending)` (no switch on entering them, none after this one
     // returns inside `call`), a call makes two: entering the operation closure below and
     // returning to the caller's executor (3 before, counted with a `swift_task_switch` uprobe).
+    do {
+      return try await wait(id: id, deadline: deadline, payloadCodec: payloadCodec, send: send)
+    } catch let error as ParleyError {
+      throw error.located(service: service, method: method, callID: id)
+    }
+  }
+
+  /// The part of ``exchange(id:deadline:service:method:payloadCodec:send:)`` that registers the
+  /// call, sends it and waits; its errors are not located yet.
+  private nonisolated(nonsending) func wait(
+    id: UInt64, deadline: UInt64, payloadCodec: WireCodec?, send: (_ flushNow: Bool) -> ParleyError?
+  ) async throws -> [UInt8] {
     try await _unsafeInheritExecutor_withTaskCancellationHandler {
       try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<[UInt8], any Error>) in
         let admission = state.withLock { state -> Admission in
@@ -290,16 +303,14 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
                 .overloaded, "\(limit) calls are already in flight on this connection", mayHaveRun: false))
           }
           state.pending.insert(
-            Pending(
-              continuation: continuation, deadline: deadline, service: service, method: method,
-              payloadCodec: payloadCodec), for: id)
+            Pending(continuation: continuation, deadline: deadline, payloadCodec: payloadCodec), for: id)
           let scheduleTimer = deadline < state.timerAt
           if scheduleTimer { state.timerAt = deadline }
           return .admitted(othersInFlight: state.pending.count > 1, scheduleTimer: scheduleTimer)
         }
         switch admission {
         case .refused(let refusal):
-          continuation.resume(throwing: refusal.located(service: service, method: method, callID: id))
+          continuation.resume(throwing: refusal)
         case .admitted(let othersInFlight, let scheduleTimer):
           if scheduleTimer { core.scheduleTimer(at: deadline) }
           // With other calls in flight, let the I/O thread send this one together with theirs.
@@ -411,9 +422,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     guard let pending = state.withLock({ $0.pending.remove(id) }) else { return false }
     switch result {
     case .success(let payload): pending.continuation.resume(returning: payload)
-    case .failure(let error):
-      pending.continuation.resume(
-        throwing: error.located(service: pending.service, method: pending.method, callID: id))
+    case .failure(let error): pending.continuation.resume(throwing: error)
     }
     return true
   }
@@ -456,8 +465,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
               expected: expected, connectionCodec: codec, answer: "reply")
           {
             core.protocolViolations.add(1, ordering: .relaxed)
-            pending.continuation.resume(
-              throwing: mismatch.located(service: pending.service, method: pending.method, callID: id))
+            pending.continuation.resume(throwing: mismatch)
           } else {
             pending.continuation.resume(returning: payload)
           }
@@ -476,8 +484,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
             core.protocolViolations.add(1, ordering: .relaxed)
             failure = mismatch
           }
-          pending.continuation.resume(
-            throwing: failure.located(service: pending.service, method: pending.method, callID: id))
+          pending.continuation.resume(throwing: failure)
           return
         }
         result = .failure(error)
@@ -632,8 +639,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     for (id, pending) in expired {
       pending.continuation.resume(
         throwing: ParleyError(
-          .timeout, "no reply within the call's deadline", mayHaveRun: true, service: pending.service,
-          method: pending.method, callID: id))
+          .timeout, "no reply within the call's deadline", mayHaveRun: true, callID: id))
       core.send(Envelope(kind: .cancel, id: id))
     }
     if handshakeExpired {
@@ -681,8 +687,7 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     for (id, call) in pending {
       call.continuation.resume(
         throwing: ParleyError(
-          .connectionLost, error.message, mayHaveRun: true, service: call.service, method: call.method,
-          callID: id))
+          .connectionLost, error.message, mayHaveRun: true, callID: id))
     }
     let closedHooks = hooks.withLock { hooks -> [@Sendable (ParleyError) -> Void] in
       hooks.closeError = error

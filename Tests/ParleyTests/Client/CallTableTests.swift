@@ -84,7 +84,11 @@ extension RuntimeSocketSuites {
       let refused = await expectParleyError(.overloaded) { _ = try await connection.echo("{}") }
       #expect(refused?.mayHaveRun == false && refused?.method == "echo")
       for sleeper in sleepers { sleeper.cancel() }
-      for sleeper in sleepers { await expectParleyError(.cancelled) { _ = try await sleeper.value } }
+      for sleeper in sleepers {
+        // Errors resumed from the I/O thread are located by the waiting caller.
+        let error = await expectParleyError(.cancelled) { _ = try await sleeper.value }
+        #expect(error?.service == "Echo" && error?.method == "sleep" && error?.callID != nil)
+      }
       #expect(await eventually { connection.statistics.pendingCalls == 0 })
       #expect(try await connection.echo(#"{"again":true}"#) == #"{"again":true}"#)
       await harness.tearDown()
