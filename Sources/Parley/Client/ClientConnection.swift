@@ -206,16 +206,9 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
     return try await exchange(
       id: id, deadline: deadline, service: service, method: method, payloadCodec: payloadCodec
     ) { flushNow in
-      // Field by field: `Envelope.call(…)` returned its envelope through a copy.
-      var envelope = Envelope(kind: .call, id: id)
-      envelope.contract = contract
-      envelope.contractVersion = version
-      envelope.service = service
-      envelope.method = method
-      envelope.timeoutMs = timeoutMs
-      envelope.context = context
-      envelope.payload = payload
-      envelope.payloadCodec = marker
+      let envelope = Envelope(
+        callID: id, contract: contract, contractVersion: version, service: service, method: method,
+        timeoutMs: timeoutMs, context: context, payload: payload, payloadCodec: marker)
       return core.send(envelope, flushNow: flushNow)
     }
   }

@@ -115,15 +115,26 @@ public struct Envelope: Sendable {
     id: UInt64, contract: String, contractVersion: Int, service: String, method: String,
     timeoutMs: Int64?, context: CallContext?, payload: [UInt8]
   ) -> Envelope {
-    var envelope = Envelope(kind: .call, id: id)
-    envelope.contract = contract
-    envelope.contractVersion = contractVersion
-    envelope.service = service
-    envelope.method = method
-    envelope.timeoutMs = timeoutMs
-    envelope.context = context
-    envelope.payload = payload
-    return envelope
+    Envelope(
+      callID: id, contract: contract, contractVersion: contractVersion, service: service, method: method,
+      timeoutMs: timeoutMs, context: context, payload: payload, payloadCodec: nil)
+  }
+
+  /// A `call` envelope, built in place: the client's hot path (a function that builds an
+  /// envelope in a local and returns it made the caller pay a copy).
+  init(
+    callID id: UInt64, contract: String, contractVersion: Int, service: String, method: String,
+    timeoutMs: Int64?, context: CallContext?, payload: [UInt8], payloadCodec: WireCodec?
+  ) {
+    self.init(kind: .call, id: id)
+    self.contract = contract
+    self.contractVersion = contractVersion
+    self.service = service
+    self.method = method
+    self.timeoutMs = timeoutMs
+    self.context = context
+    self.payload = payload
+    self.payloadCodec = payloadCodec
   }
 
   /// A successful `reply`.
