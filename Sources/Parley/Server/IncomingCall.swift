@@ -41,9 +41,9 @@ public struct IncomingCall: Sendable {
     set {
       deadlineNanos = newValue.map { instant in
         let now = Sys.now()
-        let remaining = Self.nanoseconds(ContinuousClock.now.duration(to: instant))
-        return remaining >= 0
-          ? now + min(remaining.magnitude, UInt64.max - now) : now - min(remaining.magnitude, now)
+        let remaining = ContinuousClock.now.duration(to: instant)
+        if remaining >= .zero { return now + min(remaining.nanoseconds, UInt64.max - now) }
+        return now - min((.zero - remaining).nanoseconds, now)
       }
     }
   }
@@ -52,15 +52,6 @@ public struct IncomingCall: Sendable {
   /// ``deadline`` as the runtime keeps it, in monotonic nanoseconds (``Sys/now()``): the time
   /// is read once per call, and converted only when a handler asks.
   var deadlineNanos: UInt64?
-
-  /// `duration` in whole nanoseconds, clamped to `Int64`.
-  private static func nanoseconds(_ duration: Duration) -> Int64 {
-    let (seconds, attoseconds) = duration.components
-    let limit = Int64.max / 1_000_000_000 - 1
-    if seconds > limit { return .max }
-    if seconds < -limit { return .min }
-    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-  }
 }
 
 /// A handler for a request/response method: returns the encoded reply payload.
