@@ -34,12 +34,16 @@ public enum ParleyDefaults {
 }
 
 extension Duration {
-  /// The duration in nanoseconds, clamped to `UInt64`.
+  /// The duration in nanoseconds: 0 when negative, `UInt64.max / 2` (centuries: "never", and
+  /// still safe to add to a clock reading) when it does not fit in `UInt64`.
   var nanoseconds: UInt64 {
     let (seconds, attoseconds) = components
-    if seconds < 0 { return 0 }
+    // A negative duration has both components at or below zero (e.g. -500 ms is 0 s and
+    // -5e17 as).
+    if seconds < 0 || attoseconds < 0 { return 0 }
     let whole = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000)
-    if whole.overflow { return UInt64.max / 2 }
-    return whole.partialValue &+ UInt64(attoseconds / 1_000_000_000)
+    let total = whole.partialValue.addingReportingOverflow(UInt64(attoseconds / 1_000_000_000))
+    if whole.overflow || total.overflow { return UInt64.max / 2 }
+    return total.partialValue
   }
 }

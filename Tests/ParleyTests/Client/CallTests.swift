@@ -76,6 +76,20 @@ extension RuntimeSocketSuites {
       await harness.tearDown()
     }
 
+    /// A timeout that is already over (zero or negative, under a second too) is refused before
+    /// anything is sent; it never crashes the caller's process.
+    @Test func aTimeoutWithNoTimeLeftIsRefusedBeforeSending() async throws {
+      let harness = try await Harness.make(.unix, services: [echoService()])
+      for timeout in [Duration.zero, .milliseconds(-500), .seconds(-3)] {
+        let error = await expectParleyError(.timeout) {
+          _ = try await harness.connection.echo("echo", "{}", timeout: timeout)
+        }
+        #expect(error?.mayHaveRun == false, "timeout \(timeout)")
+      }
+      #expect(try await harness.connection.echo("echo", "{}", timeout: .seconds(30)) == "{}")
+      await harness.tearDown()
+    }
+
     @Test func cancellingTheCallerCancelsTheHandler() async throws {
       let started = Flag()
       let cancelled = Flag()
