@@ -8,8 +8,13 @@
 /// Foundation formatters, so that they are fast and identical on every platform.
 public enum ParleyTimeText {
   /// `2026-11-27T12:00:00Z`, with 3, 6 or 9 fraction digits when the time has a fraction.
+  ///
+  /// RFC 3339 years have four digits: a time before `0000-01-01T00:00:00Z` or after
+  /// `9999-12-31T23:59:59Z` (a binary `Timestamp` can carry one) is written as that end of the
+  /// range, and NaN as the Unix epoch, so that the text always parses back.
   public static func timestamp(_ date: Date) -> String {
-    let interval = date.timeIntervalSince1970
+    let raw = date.timeIntervalSince1970
+    let interval = raw.isNaN ? 0 : min(max(raw, firstRepresentable), lastRepresentable)
     var seconds = Int64(interval.rounded(.down))
     var nanoseconds = Int64(((interval - Double(seconds)) * 1e9).rounded())
     if nanoseconds >= 1_000_000_000 {
@@ -24,6 +29,10 @@ public enum ParleyTimeText {
     text += fraction(nanoseconds)
     return text + "Z"
   }
+
+  /// `0000-01-01T00:00:00Z` and `9999-12-31T23:59:59Z` in seconds since 1970.
+  private static let firstRepresentable: Double = -62_167_219_200
+  private static let lastRepresentable: Double = 253_402_300_799
 
   /// Parses RFC 3339 text (`Z` or a `±hh:mm` offset, any number of fraction digits).
   public static func parseTimestamp(_ text: String) -> Date? {
