@@ -85,18 +85,13 @@ public enum ParleyTimeText {
     return Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1e9)
   }
 
-  /// `"1.5s"`, `"-0.25s"`, `"3s"`: seconds with 0, 3, 6 or 9 fraction digits.
+  /// `"1.500s"`, `"-0.250s"`, `"3s"`: seconds with 0, 3, 6 or 9 fraction digits.
   public static func duration(_ duration: Duration) -> String {
+    // Both components carry the sign; magnitudes, so that Int64.min seconds is written too.
     let (seconds, attoseconds) = duration.components
-    var wholeSeconds = seconds
-    var nanoseconds = attoseconds / 1_000_000_000
-    var sign = ""
-    if wholeSeconds < 0 || nanoseconds < 0 {
-      sign = "-"
-      wholeSeconds = -wholeSeconds
-      nanoseconds = -nanoseconds
-    }
-    return sign + "\(wholeSeconds)" + fraction(nanoseconds) + "s"
+    let sign = seconds < 0 || attoseconds < 0 ? "-" : ""
+    let nanoseconds = Int64((attoseconds / 1_000_000_000).magnitude)
+    return sign + "\(seconds.magnitude)" + fraction(nanoseconds) + "s"
   }
 
   /// Parses `"1.5s"` (an optional `-`, digits, an optional fraction, `s`).

@@ -30,4 +30,16 @@ import Testing
       #expect(ParleyTimeText.parseTimestamp(text) != nil, "\(text)")
     }
   }
+
+  @Test func durationsAreWrittenAtEveryMagnitude() {
+    let cases: [(Duration, String)] = [
+      (.milliseconds(1500), "1.500s"), (.milliseconds(-250), "-0.250s"), (.seconds(3), "3s"),
+      (.seconds(Int64.max), "9223372036854775807s"), (.seconds(Int64.min), "-9223372036854775808s"),
+      (.seconds(Int64.min) + .nanoseconds(1), "-9223372036854775807.999999999s"),
+    ]
+    for (duration, expected) in cases {
+      #expect(ParleyTimeText.duration(duration) == expected)
+    }
+    #expect(ParleyTimeText.parseDuration("-0.25s") == .milliseconds(-250))
+  }
 }
