@@ -1,5 +1,6 @@
-import Parley
 import Testing
+
+@testable import Parley
 
 @Suite struct LatencyHistogramTests {
   @Test func bucketsAndQuantiles() {
@@ -15,5 +16,16 @@ import Testing
     #expect(histogram.quantileMicros(0.99) == 5_000)
     #expect(histogram.quantileMicros(1) == 20_000_000)
     #expect(histogram.maxMicros == 20_000_000)
+  }
+
+  /// The router records latencies in monotonic nanoseconds.
+  @Test func latencyInNanosecondsFallsInTheSameBucketsAsDurations() {
+    var fromDurations = LatencyHistogram()
+    var fromNanoseconds = LatencyHistogram()
+    for micros: Int64 in [0, 80, 100, 101, 2_500, 9_999_999, 30_000_000] {
+      fromDurations.record(.microseconds(micros))
+      fromNanoseconds.record(nanoseconds: UInt64(micros) * 1_000 + 999)
+    }
+    #expect(fromNanoseconds == fromDurations)
   }
 }

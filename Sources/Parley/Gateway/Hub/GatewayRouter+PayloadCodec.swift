@@ -7,7 +7,13 @@ extension GatewayRouter {
   /// Marks `envelope`, arriving from `source`, for `target`: `payloadCodec` is the payload's codec
   /// (the envelope's own marker, else `source`'s codec) when it differs from `target`'s, else `nil`.
   static func carryPayloadCodec(_ envelope: inout Envelope, from source: ServerPeer, to target: ServerPeer) {
-    let actual = envelope.payloadCodec ?? source.codec
-    envelope.payloadCodec = actual == target.codec ? nil : actual
+    carryPayloadCodec(&envelope, from: source.codec, to: target.codec)
+  }
+
+  /// Marks `envelope` as above, given the codecs of the connection it came from and of the one
+  /// it goes to (the router keeps them per connection: asking a connection takes its lock).
+  static func carryPayloadCodec(_ envelope: inout Envelope, from source: WireCodec, to target: WireCodec) {
+    let actual = envelope.payloadCodec ?? source
+    envelope.payloadCodec = actual == target ? nil : actual
   }
 }

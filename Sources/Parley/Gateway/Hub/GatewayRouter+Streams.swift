@@ -34,18 +34,18 @@ extension GatewayRouter {
 
   private func item(_ envelope: Envelope, id: UInt64, from peer: ServerPeer) {
     let key = Self.key(peer)
-    let caller = state.withLock { state -> (ServerPeer, UInt64)? in
+    let caller = state.withLock { state -> (ServerPeer, UInt64, WireCodec, WireCodec)? in
       guard let route = state.routes[key]?[id] else { return nil }
       if !route.itemsForwarded {
         state.routes[key]?[id]?.stream = true
         state.routes[key]?[id]?.itemsForwarded = true  // the stream has run: never retried
       }
-      return (route.callerPeer, route.callerID)
+      return (route.callerPeer, route.callerID, route.callerCodec, state.instances[key]?.codec ?? peer.codec)
     }
-    guard let (callerPeer, callerID) = caller else { return }
+    guard let (callerPeer, callerID, callerCodec, instanceCodec) = caller else { return }
     var forwarded = envelope
     forwarded.id = callerID
-    Self.carryPayloadCodec(&forwarded, from: peer, to: callerPeer)
+    Self.carryPayloadCodec(&forwarded, from: instanceCodec, to: callerCodec)
     // Items of one read batch leave together; the channel keeps them in order with the end.
     guard let error = send(forwarded, to: callerPeer, flushNow: false) else { return }
     // The caller cannot take it (gone, or its outbound queue is full): end the stream at both ends.

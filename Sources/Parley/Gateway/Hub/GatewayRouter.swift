@@ -7,38 +7,58 @@ import Synchronization
 final class GatewayRouter: Sendable {
   typealias Key = ObjectIdentifier
 
-  struct Instance {
+  /// A registered instance. A class, changed in place under the router's lock: routing a call
+  /// reads and counts it, and a copy of its fields would retain each of them.
+  final class Instance {
     var instance: String
-    var peer: ServerPeer
+    let peer: ServerPeer
+    /// The instance connection's codec (fixed once registered: registration follows the handshake).
+    let codec: WireCodec
     var services: [GatewayServiceInfo]
-    var connectedAt: Date
+    let connectedAt: Date
     var nextID: UInt64 = 1
     var inFlight = 0
     var routed = 0
     var errors = 0
     var health = InstanceHealth()
+
+    init(
+      instance: String, peer: ServerPeer, codec: WireCodec, services: [GatewayServiceInfo], connectedAt: Date
+    ) {
+      self.instance = instance
+      self.peer = peer
+      self.codec = codec
+      self.services = services
+      self.connectedAt = connectedAt
+    }
   }
 
   /// A call forwarded to an instance, keyed by the gateway's id on that instance's connection.
   struct Route {
     var caller: Key
     var callerPeer: ServerPeer
+    /// The caller connection's codec.
+    var callerCodec: WireCodec
     var callerID: UInt64
-    var service: String
-    var method: String
-    var context: CallContext?
-    var started: ContinuousClock.Instant
+    /// When the call was forwarded (monotonic ns), for its latency.
+    var started: UInt64
     var abandonAt: UInt64
     /// The call opened a stream: it ends with `streamEnd`, and `streamItem`s flow until then.
     var stream: Bool
-    /// The caller's `call` as it arrived, kept to try it on another instance after a refusal.
+    /// The caller's `call` as it arrived, kept to try it on another instance after a refusal
+    /// (its contract, service and method are checked before a route is made).
     var request: Envelope
     /// When the caller's budget runs out (`nil`: the call has no deadline).
     var deadline: UInt64?
-    /// The instances this call was sent to, this one last: a retry goes to none of them.
-    var tried: [Key]
+    /// The instances this call was sent to before this one (usually none): a retry goes to none
+    /// of them, nor to this one.
+    var triedBefore: [Key]
     /// An item of the stream reached the caller: the call has run, it is never retried.
     var itemsForwarded = false
+
+    var service: String { request.service ?? "" }
+    var method: String { request.method ?? "" }
+    var context: CallContext? { request.context }
   }
 
   /// Anyone connected: its calls in flight (caller id → instance, gateway id) and subscriptions.
@@ -46,6 +66,14 @@ final class GatewayRouter: Sendable {
     var peer: ServerPeer
     var outgoing: [UInt64: (instance: Key, id: UInt64)] = [:]
     var subscriptions: [UInt64: TopicPattern] = [:]
+    /// What a caller's calls are stamped with, read once (a connection's identity and codec are
+    /// fixed after its handshake; `nil` until its first call).
+    var caller: (identity: PeerIdentity, codec: WireCodec)?
+    /// The service the policy last allowed this caller to call (the policy and the caller's
+    /// credentials never change, so the answer holds for the connection's life).
+    var permitted: String?
+
+    init(peer: ServerPeer) { self.peer = peer }
   }
 
   struct Counters {
@@ -54,6 +82,23 @@ final class GatewayRouter: Sendable {
     var cancelled = 0
     var retried = 0
     var latency = LatencyHistogram()
+  }
+
+  /// What routing a call chose, or why it is refused.
+  private enum Choice {
+    case forward(Forward)
+    case refuse(ParleyError)
+  }
+
+  /// A call to send to an instance, chosen under the lock.
+  private struct Forward {
+    var target: ServerPeer
+    var targetKey: Key
+    var targetCodec: WireCodec
+    var id: UInt64
+    var from: PeerIdentity
+    var callerCodec: WireCodec
+    var othersInFlight: Bool
   }
 
   struct State {
@@ -68,14 +113,19 @@ final class GatewayRouter: Sendable {
     var undeliverable = 0
     var ejections = 0
     var droppedEvents = 0
+    /// Scratch lists for choosing an instance, kept to be reused by every call (empty between).
+    var serving: [Key] = []
+    var healthy: [Key] = []
   }
 
   let configuration: GatewayConfiguration
   let state = Mutex(State())
-  private var observer: ParleyObserver? { configuration.observer }
+  /// The configuration's observer (`nil`: lifecycle events are not built at all).
+  let observer: ParleyObserver?
 
   init(configuration: GatewayConfiguration) {
     self.configuration = configuration
+    self.observer = configuration.observer
   }
 
   static func key(_ peer: ServerPeer) -> Key { ObjectIdentifier(peer.connection) }
@@ -89,7 +139,8 @@ final class GatewayRouter: Sendable {
     context: CallContext? = nil,
     instance: String? = nil, error: ParleyError? = nil, duration: Duration? = nil
   ) {
-    observer?.emit(
+    guard let observer else { return }
+    observer.emit(
       ParleyLifecycleEvent(
         kind: kind, source: "gateway", service: service, method: method, context: context, instance: instance,
         error: error, duration: duration))
@@ -123,9 +174,9 @@ final class GatewayRouter: Sendable {
         state.instances[other] = nil
       }
       if let existing = state.instances[key] { Self.unlist(key, existing, in: &state) }
-      var instance =
+      let instance =
         state.instances[key]
-        ?? Instance(instance: body.instance, peer: peer, services: [], connectedAt: Date())
+        ?? Instance(instance: body.instance, peer: peer, codec: peer.codec, services: [], connectedAt: Date())
       instance.instance = body.instance
       instance.services = body.services
       state.instances[key] = instance
@@ -210,18 +261,6 @@ final class GatewayRouter: Sendable {
       return .refused(
         ParleyError(.protocolError, "a call needs \"contract\", \"cv\", \"service\" and \"method\""))
     }
-    guard configuration.policy.mayCall(service, credentials: peer.identity.credentials) else {
-      return .refused(
-        ParleyError(
-          .permissionDenied, "this user may not call service \(service) (gateway policy)", mayHaveRun: false))
-    }
-    if let context = envelope.context, context.depth > configuration.maxDepth {
-      return .refused(
-        ParleyError(
-          .maxDepthExceeded,
-          "the call chain \(context.chain.joined(separator: " → ")) is \(context.depth) deep, above the gateway's maximum of \(configuration.maxDepth)"
-        ))
-    }
     let callerKey = Self.key(peer)
     let now = Sys.now()
     let timeoutNanos = envelope.timeoutMs.map { UInt64(max(0, $0)) &* 1_000_000 }
@@ -229,114 +268,172 @@ final class GatewayRouter: Sendable {
     var excluded = excluding
     var unsent: ParleyError?  // the last instance that could not take the frame
     while true {
-      let chosen = state.withLock { state -> Result<(ServerPeer, UInt64, String, Bool, Key), ParleyError> in
-        if state.parties[callerKey]?.outgoing[callerID] != nil {
-          return .failure(
-            ParleyError(.protocolError, "call id \(callerID) is already in flight on this connection"))
-        }
-        guard let candidates = state.byService[service], !candidates.isEmpty else {
-          return .failure(
-            ParleyError(.serviceNotFound, "no instance of service \(service) is registered with the gateway"))
-        }
-        // One pass: instances of the contract, accepting the version, serving the method, and of
-        // those the ones not ejected (the error messages are built only on failure).
-        var serving: [Key] = []
-        var healthy: [Key] = []
-        var contractSeen = false
-        var versionAccepted = false
-        for key in candidates {
-          guard let instance = state.instances[key],
-            let info = instance.services.first(where: { $0.service == service && $0.contract == contract })
-          else { continue }
-          contractSeen = true
-          guard info.accepts(version) else { continue }
-          versionAccepted = true
-          guard instance.services.contains(where: { $0.service == service && $0.serves(method) }),
-            !excluded.contains(key)
-          else { continue }
-          serving.append(key)
-          if instance.health.isEligible(now: now, inFlight: instance.inFlight) { healthy.append(key) }
-        }
-        guard contractSeen else {
-          return .failure(
-            ParleyError(
-              .serviceNotFound, "service \(service) is registered, but not for contract \(contract)"))
-        }
-        guard versionAccepted else {
-          let versions = candidates.compactMap { key in
-            state.instances[key]?.services.first { $0.service == service && $0.contract == contract }
-              .map { "\($0.minVersion)...\($0.version)" }
-          }
-          return .failure(
-            ParleyError(
-              .versionMismatch,
-              "contract \(contract) version \(version) cannot talk to \(service): its instances accept versions \(Set(versions).sorted().joined(separator: ", "))"
-            ))
-        }
-        guard !serving.isEmpty else {
-          return .failure(
-            ParleyError(.methodNotFound, "service \(service) of \(contract) has no method \(method)"))
-        }
-        // Instances that are not ejected (all of them when every one is); then least calls in
-        // flight, ties round-robin, so idle instances share the load.
-        let pool = healthy.isEmpty ? serving : healthy
-        let start = state.cursor[service, default: 0]
-        var best: Key?
-        var bestLoad = Int.max
-        for offset in 0..<pool.count {
-          let key = pool[(start + offset) % pool.count]
-          let load = state.instances[key]?.inFlight ?? Int.max
-          if load < bestLoad {
-            best = key
-            bestLoad = load
-          }
-        }
-        state.cursor[service] = start &+ 1
-        guard let target = best, var instance = state.instances[target] else {
-          return .failure(ParleyError(.serviceNotFound, "no instance of service \(service) is available"))
-        }
-        let id = instance.nextID
-        instance.nextID += 1
-        instance.inFlight += 1
-        instance.routed += 1
-        state.instances[target] = instance
-        let stream =
-          envelope.credit != nil
-          || instance.services.contains { $0.service == service && $0.streams.contains(method) }
-        // A stream without a deadline may run for as long as its caller wants.
-        let abandonAt =
-          timeoutNanos.map { now &+ $0 &+ configuration.abandonAfter.nanoseconds }
-          ?? (stream ? UInt64.max : now &+ 3_600 * 1_000_000_000)
-        state.routes[target, default: [:]][id] = Route(
-          caller: callerKey, callerPeer: peer, callerID: callerID, service: service, method: method,
-          context: envelope.context, started: .now, abandonAt: abandonAt, stream: stream, request: envelope,
-          deadline: deadline, tried: excluded + [target])
-        if state.parties[callerKey] == nil { state.parties[callerKey] = Party(peer: peer) }
-        state.parties[callerKey]?.outgoing[callerID] = (target, id)
-        return .success((instance.peer, id, instance.instance, instance.inFlight > 1, target))
+      let choice = state.withLock { state -> Choice in
+        choose(
+          envelope, contract: contract, service: service, method: method, version: version,
+          callerID: callerID, callerKey: callerKey, peer: peer, excluded: excluded, now: now,
+          timeoutNanos: timeoutNanos, deadline: deadline, in: &state)
       }
-      switch chosen {
-      case .failure(let error): return .refused(unsent ?? error)
-      case .success(let (target, id, instanceName, othersInFlight, targetKey)):
+      switch choice {
+      case .refuse(let error): return .refused(unsent ?? error)
+      case .forward(let chosen):
         var forwarded = envelope
-        forwarded.id = id
-        forwarded.from = peer.identity
-        Self.carryPayloadCodec(&forwarded, from: peer, to: target)
+        forwarded.id = chosen.id
+        forwarded.from = chosen.from
+        Self.carryPayloadCodec(&forwarded, from: chosen.callerCodec, to: chosen.targetCodec)
         // With other calls in flight to that instance, let its I/O thread send them together.
-        if let error = send(forwarded, to: target, flushNow: !othersInFlight) {
-          _ = takeRoute(instance: targetKey, id: id)
+        if let error = send(forwarded, to: chosen.target, flushNow: !chosen.othersInFlight) {
+          _ = takeRoute(instance: chosen.targetKey, id: chosen.id)
           unsent = ParleyError(
             error.code == .notConnected ? .connectionLost : error.code,
             "the call could not be forwarded to \(service): \(error.message)", mayHaveRun: false)
           // The frame was never written: another instance may take it while time remains.
-          excluded.append(targetKey)
+          excluded.append(chosen.targetKey)
           if let deadline, deadline <= Sys.now() { return .refused(unsent ?? error) }
           continue
         }
-        emit(.dispatched, service: service, method: method, context: envelope.context, instance: instanceName)
+        if observer != nil {
+          let instance = state.withLock { $0.instances[chosen.targetKey]?.instance }
+          emit(.dispatched, service: service, method: method, context: envelope.context, instance: instance)
+        }
         return .forwarded
       }
     }
+  }
+
+  /// Chooses an instance for a call and records its route (under the lock), or says why none
+  /// takes it. Checks in order: the policy, the chain's depth, the caller's id, then the
+  /// instances (contract, version, method, ejection, load).
+  private func choose(
+    _ envelope: Envelope, contract: String, service: String, method: String, version: Int,
+    callerID: UInt64, callerKey: Key, peer: ServerPeer, excluded: [Key], now: UInt64,
+    timeoutNanos: UInt64?, deadline: UInt64?, in state: inout State
+  ) -> Choice {
+    let partyIndex = state.parties.index(forKey: callerKey)
+    let caller: (identity: PeerIdentity, codec: WireCodec)
+    var permitted = false
+    if let partyIndex, let known = state.parties.values[partyIndex].caller {
+      caller = known
+      permitted = state.parties.values[partyIndex].permitted == service
+    } else {
+      caller = (peer.identity, peer.codec)
+    }
+    if !permitted, !configuration.policy.mayCall(service, credentials: caller.identity.credentials) {
+      return .refuse(
+        ParleyError(
+          .permissionDenied, "this user may not call service \(service) (gateway policy)", mayHaveRun: false))
+    }
+    if let context = envelope.context, context.depth > configuration.maxDepth {
+      return .refuse(
+        ParleyError(
+          .maxDepthExceeded,
+          "the call chain \(context.chain.joined(separator: " → ")) is \(context.depth) deep, above the gateway's maximum of \(configuration.maxDepth)"
+        ))
+    }
+    if let partyIndex, state.parties.values[partyIndex].outgoing[callerID] != nil {
+      return .refuse(
+        ParleyError(.protocolError, "call id \(callerID) is already in flight on this connection"))
+    }
+    guard let candidates = state.byService[service], !candidates.isEmpty else {
+      return .refuse(
+        ParleyError(.serviceNotFound, "no instance of service \(service) is registered with the gateway"))
+    }
+    // One pass: instances of the contract, accepting the version, serving the method, and of
+    // those the ones not ejected (the error messages are built only on failure). The lists are
+    // the state's scratch lists, so a call allocates nothing here.
+    var serving = state.serving
+    var healthy = state.healthy
+    state.serving = []
+    state.healthy = []
+    defer {
+      serving.removeAll(keepingCapacity: true)
+      healthy.removeAll(keepingCapacity: true)
+      state.serving = serving
+      state.healthy = healthy
+    }
+    var contractSeen = false
+    var versionAccepted = false
+    for key in candidates {
+      guard let instance = state.instances[key],
+        let info = instance.services.first(where: { $0.service == service && $0.contract == contract })
+      else { continue }
+      contractSeen = true
+      guard info.accepts(version) else { continue }
+      versionAccepted = true
+      guard instance.services.contains(where: { $0.service == service && $0.serves(method) }),
+        !excluded.contains(key)
+      else { continue }
+      serving.append(key)
+      if instance.health.isEligible(now: now, inFlight: instance.inFlight) { healthy.append(key) }
+    }
+    guard contractSeen else {
+      return .refuse(
+        ParleyError(.serviceNotFound, "service \(service) is registered, but not for contract \(contract)"))
+    }
+    guard versionAccepted else {
+      let versions = candidates.compactMap { key in
+        state.instances[key]?.services.first { $0.service == service && $0.contract == contract }
+          .map { "\($0.minVersion)...\($0.version)" }
+      }
+      return .refuse(
+        ParleyError(
+          .versionMismatch,
+          "contract \(contract) version \(version) cannot talk to \(service): its instances accept versions \(Set(versions).sorted().joined(separator: ", "))"
+        ))
+    }
+    guard !serving.isEmpty else {
+      return .refuse(
+        ParleyError(.methodNotFound, "service \(service) of \(contract) has no method \(method)"))
+    }
+    // Instances that are not ejected (all of them when every one is); then least calls in
+    // flight, ties round-robin, so idle instances share the load.
+    let pool = healthy.isEmpty ? serving : healthy
+    let start = state.cursor[service, default: 0]
+    var best: Instance?
+    var bestKey: Key?
+    var bestLoad = Int.max
+    for offset in 0..<pool.count {
+      let key = pool[(start + offset) % pool.count]
+      guard let instance = state.instances[key] else { continue }
+      if instance.inFlight < bestLoad {
+        best = instance
+        bestKey = key
+        bestLoad = instance.inFlight
+      }
+    }
+    state.cursor[service] = start &+ 1
+    guard let instance = best, let target = bestKey else {
+      return .refuse(ParleyError(.serviceNotFound, "no instance of service \(service) is available"))
+    }
+    let id = instance.nextID
+    instance.nextID += 1
+    instance.inFlight += 1
+    instance.routed += 1
+    let stream =
+      envelope.credit != nil
+      || instance.services.contains { $0.service == service && $0.streams.contains(method) }
+    // A stream without a deadline may run for as long as its caller wants.
+    let abandonAt =
+      timeoutNanos.map { now &+ $0 &+ configuration.abandonAfter.nanoseconds }
+      ?? (stream ? UInt64.max : now &+ 3_600 * 1_000_000_000)
+    state.routes[target, default: [:]][id] = Route(
+      caller: callerKey, callerPeer: peer, callerCodec: caller.codec, callerID: callerID, started: now,
+      abandonAt: abandonAt, stream: stream, request: envelope, deadline: deadline, triedBefore: excluded)
+    if let partyIndex {
+      state.parties.values[partyIndex].outgoing[callerID] = (target, id)
+      state.parties.values[partyIndex].caller = caller
+      state.parties.values[partyIndex].permitted = service
+    } else {
+      var party = Party(peer: peer)
+      party.outgoing[callerID] = (target, id)
+      party.caller = caller
+      party.permitted = service
+      state.parties[callerKey] = party
+    }
+    return .forward(
+      Forward(
+        target: instance.peer, targetKey: target, targetCodec: instance.codec, id: id, from: caller.identity,
+        callerCodec: caller.codec, othersInFlight: instance.inFlight > 1))
   }
 
   /// Removes a route and its caller's record; returns it.
@@ -344,9 +441,10 @@ final class GatewayRouter: Sendable {
     state.withLock { state in Self.takeRoute(instance: key, id: id, in: &state) }
   }
 
+  /// An instance's table of routes stays while the instance is connected, even when empty (so
+  /// that one call at a time does not allocate a table per call); ``closed(_:)`` removes it.
   static func takeRoute(instance key: Key, id: UInt64, in state: inout State) -> Route? {
     guard let route = state.routes[key]?.removeValue(forKey: id) else { return nil }
-    if state.routes[key]?.isEmpty == true { state.routes[key] = nil }
     state.instances[key]?.inFlight -= 1
     state.parties[route.caller]?.outgoing[route.callerID] = nil
     return route
@@ -362,34 +460,56 @@ final class GatewayRouter: Sendable {
     }
     let failed = envelope.ok != true
     let now = Sys.now()
-    let found = state.withLock { state -> (Route, Bool, Ejection?, Bool)? in
+    let found = state.withLock { state -> Answered? in
       guard let route = Self.takeRoute(instance: key, id: id, in: &state) else {
         if envelope.kind != .streamEnd { state.forgedReplies += 1 }  // a stream's end after a cancel
         return nil
       }
-      if failed { state.instances[key]?.errors += 1 }
-      let ejection = recordHealth(
-        of: key, code: failed ? (envelope.error?.code ?? .internal) : nil, now: now, in: &state)
+      let instance = state.instances[key]
+      let codec = instance?.codec ?? peer.codec
+      let ejection: Ejection?
+      if failed {
+        instance?.errors += 1
+        ejection = recordHealth(of: key, code: envelope.error?.code ?? .internal, now: now, in: &state)
+      } else {
+        instance?.health.recordAnswer(now: now)
+        ejection = nil
+      }
       let retry =
         failed && Self.mayRetry(route, after: envelope.error, now: now) && state.parties[route.caller] != nil
-      if !retry { Self.count(route, error: failed, cancelled: false, in: &state) }
-      return (route, state.parties[route.caller]?.outgoing.isEmpty == false, ejection, retry)
+      if !retry { Self.count(route, error: failed, cancelled: false, now: now, in: &state) }
+      return Answered(
+        route: route, instanceCodec: codec,
+        callerWaitsForMore: state.parties[route.caller]?.outgoing.isEmpty == false, ejection: ejection,
+        retry: retry)
     }
-    guard let (route, callerWaitsForMore, ejection, retry) = found else { return }
-    report(ejection)
-    if retry {
-      if self.retry(route, now: now) { return }
+    guard let found else { return }
+    let route = found.route
+    report(found.ejection)
+    if found.retry {
+      if self.retry(route, instance: key, now: now) { return }
       state.withLock { Self.count(route, error: true, cancelled: false, in: &$0) }
     }
     var answer = envelope
     answer.id = route.callerID
-    Self.carryPayloadCodec(&answer, from: peer, to: route.callerPeer)
+    Self.carryPayloadCodec(&answer, from: found.instanceCodec, to: route.callerCodec)
     // While the caller waits for more replies, let its I/O thread send them together.
-    _ = send(answer, to: route.callerPeer, flushNow: !callerWaitsForMore)
-    let duration = ContinuousClock.now - route.started
-    emit(
-      failed ? .failed : .delivered, service: route.service, method: route.method, context: route.context,
-      error: failed ? envelope.error : nil, duration: duration)
+    _ = send(answer, to: route.callerPeer, flushNow: !found.callerWaitsForMore)
+    if observer != nil {
+      emit(
+        failed ? .failed : .delivered, service: route.service, method: route.method, context: route.context,
+        error: failed ? envelope.error : nil,
+        duration: .nanoseconds(Int64(clamping: Sys.now() &- route.started)))
+    }
+  }
+
+  /// A reply's route, taken under the lock, and what to do with the reply.
+  private struct Answered {
+    var route: Route
+    var instanceCodec: WireCodec
+    var callerWaitsForMore: Bool
+    var ejection: Ejection?
+    var retry: Bool
   }
 
   /// Refusals that mean the instance did not run the call and another one may: with
@@ -410,7 +530,7 @@ final class GatewayRouter: Sendable {
 
   /// Forwards a refused call to an instance it has not been sent to, with the rest of its
   /// budget; returns whether one took it.
-  private func retry(_ route: Route, now: UInt64) -> Bool {
+  private func retry(_ route: Route, instance: Key, now: UInt64) -> Bool {
     var request = route.request
     if let deadline = route.deadline {
       guard deadline > now &+ 1_000_000 else { return false }
@@ -418,25 +538,37 @@ final class GatewayRouter: Sendable {
     }
     guard
       case .forwarded = forward(
-        request, callerID: route.callerID, from: route.callerPeer, excluding: route.tried,
+        request, callerID: route.callerID, from: route.callerPeer, excluding: route.triedBefore + [instance],
         deadline: route.deadline)
     else { return false }
     state.withLock { state in
-      state.counters[route.service, default: [:]][route.method, default: Counters()].retried += 1
+      Self.modifyCounters(service: route.service, method: route.method, in: &state) { $0.retried += 1 }
     }
     return true
   }
 
-  static func count(_ route: Route, error: Bool, cancelled: Bool, in state: inout State) {
-    var counters = state.counters[route.service, default: [:]][route.method, default: Counters()]
-    if cancelled {
-      counters.cancelled += 1
-    } else {
-      counters.calls += 1
-      if error { counters.errors += 1 }
-      counters.latency.record(ContinuousClock.now - route.started)
+  /// Counts a call's end for its method (`now`: when it ended, for its latency). The counters
+  /// are changed where they are stored: a copy would copy the latency histogram's buckets.
+  static func count(
+    _ route: Route, error: Bool, cancelled: Bool, now: UInt64 = Sys.now(), in state: inout State
+  ) {
+    let latency = now &- route.started
+    Self.modifyCounters(service: route.service, method: route.method, in: &state) { counters in
+      if cancelled {
+        counters.cancelled += 1
+      } else {
+        counters.calls += 1
+        if error { counters.errors += 1 }
+        counters.latency.record(nanoseconds: latency)
+      }
     }
-    state.counters[route.service, default: [:]][route.method] = counters
+  }
+
+  /// Runs `change` on the counters of `method` of `service`, in place.
+  static func modifyCounters(
+    service: String, method: String, in state: inout State, _ change: (inout Counters) -> Void
+  ) {
+    change(&state.counters[service, default: [:]][method, default: Counters()])
   }
 
   /// Handles a caller's `cancel`: forwards it to the instance running the call. Returns whether
@@ -611,6 +743,8 @@ final class GatewayRouter: Sendable {
           lost.append(route)
         }
       }
+      // A table of routes left by an instance another connection took over, once empty.
+      if state.routes[key]?.isEmpty == true { state.routes[key] = nil }
       if let party = state.parties.removeValue(forKey: key) {
         state.subscriptionCount -= party.subscriptions.count
         for (_, target) in party.outgoing {
@@ -680,11 +814,9 @@ final class GatewayRouter: Sendable {
   /// Records an instance's answer for ejection: `code` is the error code, `nil` for success.
   /// Returns the ejection it caused, if any.
   func recordHealth(of key: Key, code: ParleyError.Code?, now: UInt64, in state: inout State) -> Ejection? {
-    guard var instance = state.instances[key] else { return nil }
-    defer { state.instances[key] = instance }
+    guard let instance = state.instances[key] else { return nil }
     guard let code, configuration.ejection.failureCodes.contains(code) else {
-      // Late answers to calls routed before an ejection do not end it.
-      if !instance.health.isEjected(now: now) { instance.health.recordSuccess() }
+      instance.health.recordAnswer(now: now)
       return nil
     }
     guard instance.health.recordFailure(now: now, policy: configuration.ejection) else { return nil }

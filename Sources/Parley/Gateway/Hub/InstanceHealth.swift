@@ -20,6 +20,14 @@ struct InstanceHealth: Sendable {
   /// Whether the instance is ejected at `now`.
   func isEjected(now: UInt64) -> Bool { ejectedUntil > now }
 
+  /// Records an answer at `now` that is not the instance's failure: it ends the failure count
+  /// and the ejection streak, unless the instance is ejected (late answers to calls routed
+  /// before an ejection do not end it).
+  mutating func recordAnswer(now: UInt64) {
+    if consecutiveFailures == 0, streak == 0, !probing { return }  // the common case: nothing to change
+    if !isEjected(now: now) { recordSuccess() }
+  }
+
   /// Records an answer that is not the instance's failure.
   mutating func recordSuccess() {
     consecutiveFailures = 0

@@ -23,7 +23,15 @@ public struct LatencyHistogram: Codable, Sendable, Equatable {
   /// Records one latency.
   public mutating func record(_ duration: Duration) {
     let (seconds, attoseconds) = duration.components
-    let micros = max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+    record(micros: max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000))
+  }
+
+  /// Records one latency of `nanoseconds`.
+  mutating func record(nanoseconds: UInt64) {
+    record(micros: Int64(clamping: nanoseconds / 1_000))
+  }
+
+  private mutating func record(micros: Int64) {
     var bucket = Self.boundsMicros.count
     for (index, bound) in Self.boundsMicros.enumerated() where micros <= bound {
       bucket = index
