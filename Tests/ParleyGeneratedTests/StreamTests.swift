@@ -253,7 +253,7 @@ struct StreamTests {
   @Test func aStreamOnATransportWithoutStreamsFailsClearly() async throws {
     struct CallsOnly: ParleyCallTransport {
       var codec: WireCodec { .json }
-      func call(
+      nonisolated(nonsending) func call(
         contract: String, version: Int, service: String, method: String, payload: [UInt8],
         payloadCodec: WireCodec, options: CallOptions
       ) async throws -> [UInt8] { [] }

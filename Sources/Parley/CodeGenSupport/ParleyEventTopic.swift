@@ -64,7 +64,7 @@ public struct ParleyEventTopic<Payload: Sendable>: Sendable {
   /// after it returns is missed. Iterate the result; `cancel()` it to unsubscribe.
   /// - Throws: ``ParleyError``: `NOT_CONNECTED` when the transport is not a gateway, or the
   ///   hub's refusal (`OVERLOADED`, …).
-  public func subscribe() async throws -> ParleyTypedEvents<Payload> {
+  public nonisolated(nonsending) func subscribe() async throws -> ParleyTypedEvents<Payload> {
     let subscription = try await eventTransport().subscribe(topic)
     let decode = self.decode
     return ParleyTypedEvents(subscription, service: service) { try decode($0, Self.payloadCodec) }
@@ -74,7 +74,7 @@ public struct ParleyEventTopic<Payload: Sendable>: Sendable {
   /// subscriber.
   /// - Throws: ``ParleyError``: `NOT_CONNECTED` when the transport is not a gateway, or the
   ///   hub's refusal; the encoding error of `payload`.
-  public func publish(_ payload: Payload) async throws {
+  public nonisolated(nonsending) func publish(_ payload: Payload) async throws {
     let events = try eventTransport()
     let bytes = try encode(payload, Self.payloadCodec)
     try await events.publish(contract: contract, service: service, event: event, payload: bytes)

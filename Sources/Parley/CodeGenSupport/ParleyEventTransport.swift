@@ -9,13 +9,16 @@
 /// publish their events through the link they are served on) conform.
 public protocol ParleyEventTransport: ParleyCallTransport {
   /// Publishes event `event` of `contract` (declared by `service`) with an encoded payload;
-  /// returns once the hub has handed it to every matching subscriber.
+  /// returns once the hub has handed it to every matching subscriber. Runs on the caller's
+  /// executor.
   /// - Throws: ``ParleyError`` when it cannot be sent or the hub refuses it.
-  func publish(contract: String, service: String?, event: String, payload: [UInt8]) async throws
+  nonisolated(nonsending) func publish(contract: String, service: String?, event: String, payload: [UInt8])
+    async throws
 
   /// Subscribes to events whose topic matches `pattern`; returns once the hub has acknowledged.
+  /// Runs on the caller's executor.
   /// - Throws: ``ParleyError``.
-  func subscribe(_ pattern: String) async throws -> GatewaySubscription
+  nonisolated(nonsending) func subscribe(_ pattern: String) async throws -> GatewaySubscription
 }
 
 extension GatewayClient: ParleyEventTransport {
@@ -25,7 +28,7 @@ extension GatewayClient: ParleyEventTransport {
   /// Calls a service through the hub with a payload in `payloadCodec` (JSON unless stated; see
   /// ``ClientConnection/call(contract:version:service:method:payload:payloadCodec:options:)``).
   /// - Throws: ``ParleyError``.
-  public func call(
+  public nonisolated(nonsending) func call(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> [UInt8] {
@@ -47,7 +50,7 @@ extension GatewayClient: ParleyEventTransport {
 
   /// Opens a server stream through the hub with a payload in `payloadCodec` (JSON unless stated).
   /// - Throws: ``ParleyError``.
-  public func stream(
+  public nonisolated(nonsending) func stream(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> ParleyStream {

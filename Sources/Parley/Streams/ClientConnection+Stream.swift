@@ -9,7 +9,7 @@ extension ClientConnection {
   /// whole stream must end within it or it ends with `TIMEOUT`.
   /// - Throws: ``ParleyError`` when it cannot be sent (`NOT_CONNECTED`, `MAX_DEPTH_EXCEEDED`,
   ///   `FRAME_TOO_LARGE`, `CANCELLED`, `INTERNAL` for a malformed payload); the server's errors arrive at the end of the iteration.
-  public func stream(
+  public nonisolated(nonsending) func stream(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> ParleyStream {

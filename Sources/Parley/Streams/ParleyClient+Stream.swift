@@ -9,7 +9,7 @@ extension ParleyClient {
   /// never repeated: one whose connection is lost ends with `CONNECTION_LOST`.
   /// - Throws: ``ParleyError`` when the stream cannot be opened; the server's errors arrive at
   ///   the end of the iteration.
-  public func stream(
+  public nonisolated(nonsending) func stream(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> ParleyStream {

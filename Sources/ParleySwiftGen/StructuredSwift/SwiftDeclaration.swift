@@ -2,6 +2,9 @@
 enum SwiftModifier: String, Hashable, Sendable {
   case `public`, `package`, `internal`, `fileprivate`, `private`
   case `static`, `mutating`, `nonisolated`, `indirect`, `final`
+  /// `nonisolated(nonsending)` (SE-0461): an `async` function that runs on its caller's
+  /// executor instead of switching to the global concurrent executor.
+  case nonisolatedNonsending = "nonisolated(nonsending)"
 }
 
 /// One declaration with its doc comment, attributes and modifiers.

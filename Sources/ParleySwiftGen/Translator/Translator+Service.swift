@@ -304,9 +304,9 @@ extension Translator {
   ///   /// Fetch one order.
   ///   ///
   ///   /// - Throws: `ShopOrders.OrderNotFound`, or `Parley.ParleyError`.
-  ///   public func getOrder(_ request: ShopOrders.GetOrderRequest, options: Parley.CallOptions = Parley.CallOptions(timeout: .milliseconds(2000), idempotent: true)) async throws -> ShopOrders.Order { … }
+  ///   public nonisolated(nonsending) func getOrder(_ request: ShopOrders.GetOrderRequest, options: Parley.CallOptions = Parley.CallOptions(timeout: .milliseconds(2000), idempotent: true)) async throws -> ShopOrders.Order { … }
   ///   /// Fetch one order.
-  ///   public func getOrder(id: ShopOrders.OrderID, options: …) async throws -> ShopOrders.Order { … }
+  ///   public nonisolated(nonsending) func getOrder(id: ShopOrders.OrderID, options: …) async throws -> ShopOrders.Order { … }
   /// }
   /// ```
   private func client(_ service: ServiceDeclaration) -> SwiftDeclaration {
@@ -344,18 +344,19 @@ extension Translator {
   }
 
   /// The client methods of an `rpc` or `oneway` method: the typed one and, when the request is a
-  /// struct with fields, a convenience overload taking the fields.
+  /// struct with fields, a convenience overload taking the fields. The `async` ones (rpc) are
+  /// `nonisolated(nonsending)`: they run on the caller's executor, as the transport's `call` does.
   ///
   /// ```swift
   /// /// Fetch one order.
   /// ///
   /// /// - Throws: `ShopOrders.OrderNotFound`, or `Parley.ParleyError`.
-  /// public func getOrder(_ request: ShopOrders.GetOrderRequest, options: Parley.CallOptions = …) async throws -> ShopOrders.Order {
+  /// public nonisolated(nonsending) func getOrder(_ request: ShopOrders.GetOrderRequest, options: Parley.CallOptions = …) async throws -> ShopOrders.Order {
   ///   let codec = self.transport.codec
   ///   let payload = try ShopOrders.OrderServiceDescriptor.GetOrder.encodeRequest(request, codec: codec)
   ///   …
   /// }
-  /// public func getOrder(id: ShopOrders.OrderID, options: …) async throws -> ShopOrders.Order { … }
+  /// public nonisolated(nonsending) func getOrder(id: ShopOrders.OrderID, options: …) async throws -> ShopOrders.Order { … }
   /// ```
   private func callMethods(_ service: ServiceDeclaration, _ method: Method, name: String)
     -> [SwiftDeclaration]
@@ -416,7 +417,8 @@ extension Translator {
     }
     members.append(
       SwiftDeclaration(
-        doc: methodDoc, attributes: attributes, modifiers: access,
+        doc: methodDoc, attributes: attributes,
+        modifiers: method.kind == .oneway ? access : clientCallModifiers,
         .function(name: name, signature: signature, body: body)))
     // Convenience overload taking the request struct's fields.
     if let fields = requestFields(method) {
@@ -434,7 +436,7 @@ extension Translator {
           SwiftParameter(name: "options", type: "Parley.CallOptions", defaultValue: defaultOptions(method)))
         members.append(
           SwiftDeclaration(
-            doc: methodDoc, attributes: attributes, modifiers: access,
+            doc: methodDoc, attributes: attributes, modifiers: clientCallModifiers,
             .function(
               name: name,
               signature: SwiftSignature(

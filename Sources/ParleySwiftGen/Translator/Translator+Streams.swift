@@ -2,7 +2,8 @@ import ParleyFrontEnd
 
 extension Translator {
   /// The client methods of a `stream` method: the typed one, returning an `AsyncSequence` of the
-  /// items, and, when the request is a struct with fields, a convenience overload taking them.
+  /// items, and, when the request is a struct with fields, a convenience overload taking them;
+  /// both `nonisolated(nonsending)` (they open the stream on the caller's executor).
   ///
   /// ```swift
   /// /// Every order of a customer, one page at a time.
@@ -10,7 +11,7 @@ extension Translator {
   /// /// The items arrive in order under flow control; …
   /// ///
   /// /// - Throws: `Parley.ParleyError` when the stream cannot be opened; iterating throws `ShopUsers.UserNotFound`, or `Parley.ParleyError`.
-  /// public func exportOrders(_ request: ShopOrders.ExportRequest, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<ShopOrders.OrderPage> {
+  /// public nonisolated(nonsending) func exportOrders(_ request: ShopOrders.ExportRequest, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<ShopOrders.OrderPage> {
   ///   let codec = self.transport.codec
   ///   let payload = try ShopOrders.OrderServiceDescriptor.ExportOrders.encodeRequest(request, codec: codec)
   ///   let raw: Parley.ParleyStream
@@ -23,7 +24,7 @@ extension Translator {
   ///     try ShopOrders.OrderServiceDescriptor.ExportOrders.decodeItem(bytes, codec: codec)
   ///   }
   /// }
-  /// public func exportOrders(customer: ShopCommon.UserID, pageSize: Swift.Int32 = 50, options: …) async throws -> Parley.ParleyTypedStream<ShopOrders.OrderPage> { … }
+  /// public nonisolated(nonsending) func exportOrders(customer: ShopCommon.UserID, pageSize: Swift.Int32 = 50, options: …) async throws -> Parley.ParleyTypedStream<ShopOrders.OrderPage> { … }
   /// ```
   func streamMethods(_ service: ServiceDeclaration, _ method: Method, name: String) -> [SwiftDeclaration] {
     guard let itemType = method.response else { return [] }
@@ -71,7 +72,7 @@ extension Translator {
     ]
     var members = [
       SwiftDeclaration(
-        doc: doc, attributes: attributes, modifiers: access,
+        doc: doc, attributes: attributes, modifiers: clientCallModifiers,
         .function(
           name: name,
           signature: SwiftSignature(
@@ -81,7 +82,7 @@ extension Translator {
     if let fields = requestFields(method) {
       members.append(
         SwiftDeclaration(
-          doc: doc, attributes: attributes, modifiers: access,
+          doc: doc, attributes: attributes, modifiers: clientCallModifiers,
           .function(
             name: name,
             signature: SwiftSignature(

@@ -21,6 +21,11 @@ struct Translator {
     }
   }
 
+  /// The modifiers of a generated client's `async` methods: the access modifier and
+  /// `nonisolated(nonsending)`, so that a call runs on its caller's executor (an actor's, the main
+  /// actor's) down to the transport, with no executor switch in the generated layer.
+  var clientCallModifiers: [SwiftModifier] { access + [.nonisolatedNonsending] }
+
   /// The declaration `reference` points to.
   func declaration(_ reference: DeclarationReference) -> Declaration? { set.declaration(reference) }
 

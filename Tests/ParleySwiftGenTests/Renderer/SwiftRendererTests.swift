@@ -49,6 +49,14 @@ struct SwiftRendererTests {
         """)
   }
 
+  @Test("modifiers render in the order given, nonisolated(nonsending) included")
+  func nonsendingModifier() {
+    let declaration = SwiftDeclaration(
+      modifiers: [.public, .nonisolatedNonsending],
+      .function(name: "f", signature: SwiftSignature(isAsync: true, throwsType: ""), body: []))
+    #expect(SwiftRenderer.render(declaration) == "public nonisolated(nonsending) func f() async throws {}\n")
+  }
+
   @Test("statements: if/else if/else, switch, guard, loops, do/catch, closures")
   func statements() {
     let statements: [SwiftStatement] = [

@@ -35,9 +35,9 @@ struct StreamAndEventTranslationTests {
     let code = try Self.generate(SwiftGeneratorOptions(accessLevel: access))
     let prefix = access == .internal ? "" : access.rawValue + " "
     for line in [
-      "\(prefix)func items(_ request: DemoFeed.Query, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<DemoFeed.Item> {",
-      "\(prefix)func items(topic: Swift.String, limit: Swift.Int32 = 10, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<DemoFeed.Item> {",
-      "\(prefix)func heartbeat(options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<Swift.Int64> {",
+      "\(prefix)nonisolated(nonsending) func items(_ request: DemoFeed.Query, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<DemoFeed.Item> {",
+      "\(prefix)nonisolated(nonsending) func items(topic: Swift.String, limit: Swift.Int32 = 10, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<DemoFeed.Item> {",
+      "\(prefix)nonisolated(nonsending) func heartbeat(options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<Swift.Int64> {",
       "\(prefix)var posted: Parley.ParleyEventTopic<DemoFeed.Item> {",
       "\(prefix)var pinged: Parley.ParleyEventTopic<Swift.Void> {",
     ] {

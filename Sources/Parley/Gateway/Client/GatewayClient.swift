@@ -44,7 +44,7 @@ public final class GatewayClient: Sendable {
   /// once the hub has acknowledged, so no event published after it returns is missed.
   /// - Throws: ``ParleyError``: `VALIDATION_FAILED` for a bad pattern, `OVERLOADED`, or a
   ///   connection error.
-  public func subscribe(_ pattern: String) async throws -> GatewaySubscription {
+  public nonisolated(nonsending) func subscribe(_ pattern: String) async throws -> GatewaySubscription {
     let parsed = try TopicPattern(pattern)
     let subscription = GatewaySubscription(pattern: parsed, buffer: Self.subscriptionBuffer) {
       [weak self] sub in
@@ -63,7 +63,7 @@ public final class GatewayClient: Sendable {
   /// connection) on this connection; returns once the hub has acknowledged.
   /// - Throws: ``ParleyError`` when the hub refuses or cannot be asked; the subscription is not
   ///   listed then (and not finished).
-  func adopt(_ subscription: GatewaySubscription) async throws {
+  nonisolated(nonsending) func adopt(_ subscription: GatewaySubscription) async throws {
     // Listed before asking, so an event that follows the acknowledgement at once is delivered.
     subscriptions.withLock { $0[ObjectIdentifier(subscription)] = subscription }
     var envelope = Envelope(kind: .subscribe)
@@ -91,7 +91,9 @@ public final class GatewayClient: Sendable {
   /// Publishes event `event` of `contract` (declared by `service`) with an encoded payload; returns
   /// once the hub has handed it to every matching subscriber.
   /// - Throws: ``ParleyError`` when it cannot be sent or the hub refuses it.
-  public func publish(contract: String, service: String?, event: String, payload: [UInt8]) async throws {
+  public nonisolated(nonsending) func publish(
+    contract: String, service: String?, event: String, payload: [UInt8]
+  ) async throws {
     var envelope = Envelope(kind: .event)
     envelope.contract = contract
     envelope.service = service

@@ -123,7 +123,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
   /// waiting for a connection and retrying when safe as a ``ParleyClient`` does (see
   /// ``ParleyClient/call(contract:version:service:method:payload:payloadCodec:options:)``).
   /// - Throws: ``ParleyError``.
-  public func call(
+  public nonisolated(nonsending) func call(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> [UInt8] {
@@ -147,7 +147,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
   /// Opens a stream through the hub on the current connection with a payload in `payloadCodec`
   /// (JSON unless stated).
   /// - Throws: ``ParleyError`` (`NOT_CONNECTED` while reconnecting).
-  public func stream(
+  public nonisolated(nonsending) func stream(
     contract: String, version: Int, service: String, method: String, payload: [UInt8],
     payloadCodec: WireCodec = .json, options: CallOptions = CallOptions()
   ) async throws -> ParleyStream {
@@ -163,7 +163,9 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
 
   /// Publishes an event of `contract` through the hub (see ``GatewayClient/publish(contract:service:event:payload:)``).
   /// - Throws: ``ParleyError`` when it cannot be sent.
-  public func publish(contract: String, service: String?, event: String, payload: [UInt8]) async throws {
+  public nonisolated(nonsending) func publish(
+    contract: String, service: String?, event: String, payload: [UInt8]
+  ) async throws {
     try await client.publish(contract: contract, service: service, event: event, payload: payload)
   }
 
@@ -172,7 +174,7 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
   /// are missed). Returns once the hub has acknowledged (when connected now).
   /// - Throws: ``ParleyError``: `VALIDATION_FAILED` for a bad pattern, `OVERLOADED`, or the
   ///   hub's refusal on the current connection.
-  public func subscribe(_ pattern: String) async throws -> GatewaySubscription {
+  public nonisolated(nonsending) func subscribe(_ pattern: String) async throws -> GatewaySubscription {
     let parsed = try TopicPattern(pattern)
     let action = Mutex<ParleyClient.ReadyActionID?>(nil)
     let subscription = GatewaySubscription(

@@ -929,7 +929,7 @@ enum FocusEdge {
     /// Echoes every built-in.
     ///
     /// - Throws: `Parley.ParleyError`.
-    func echo(_ request: FocusEdge.Builtins, options: Parley.CallOptions = Parley.CallOptions(timeout: .milliseconds(2000), idempotent: true)) async throws -> FocusEdge.Builtins {
+    nonisolated(nonsending) func echo(_ request: FocusEdge.Builtins, options: Parley.CallOptions = Parley.CallOptions(timeout: .milliseconds(2000), idempotent: true)) async throws -> FocusEdge.Builtins {
       let codec = self.transport.codec
       let payload = try FocusEdge.EdgeServiceDescriptor.Echo.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
@@ -944,12 +944,12 @@ enum FocusEdge {
     /// Echoes every built-in.
     ///
     /// - Throws: `Parley.ParleyError`.
-    func echo(b: Swift.Bool, i8: Swift.Int8, i16: Swift.Int16, i32: Swift.Int32, i64: Swift.Int64, i: Swift.Int, u8: Swift.UInt8, u16: Swift.UInt16, u32: Swift.UInt32, u64: Swift.UInt64, f: Swift.Float, d: Swift.Double, s: Swift.String, bytes: Foundation.Data, ts: Foundation.Date, dur: Swift.Duration = Swift.Duration.milliseconds(1500), id: Foundation.UUID = Foundation.UUID(uuid: (0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 0x1, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef)), optionals: [Swift.String] = [], nested: [[Swift.Int32]] = [], byNumber: [Swift.Int32: Swift.String] = [:], options: Parley.CallOptions = Parley.CallOptions(timeout: .milliseconds(2000), idempotent: true)) async throws -> FocusEdge.Builtins {
+    nonisolated(nonsending) func echo(b: Swift.Bool, i8: Swift.Int8, i16: Swift.Int16, i32: Swift.Int32, i64: Swift.Int64, i: Swift.Int, u8: Swift.UInt8, u16: Swift.UInt16, u32: Swift.UInt32, u64: Swift.UInt64, f: Swift.Float, d: Swift.Double, s: Swift.String, bytes: Foundation.Data, ts: Foundation.Date, dur: Swift.Duration = Swift.Duration.milliseconds(1500), id: Foundation.UUID = Foundation.UUID(uuid: (0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 0x1, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef)), optionals: [Swift.String] = [], nested: [[Swift.Int32]] = [], byNumber: [Swift.Int32: Swift.String] = [:], options: Parley.CallOptions = Parley.CallOptions(timeout: .milliseconds(2000), idempotent: true)) async throws -> FocusEdge.Builtins {
       try await self.echo(FocusEdge.Builtins(b: b, i8: i8, i16: i16, i32: i32, i64: i64, i: i, u8: u8, u16: u16, u32: u32, u64: u64, f: f, d: d, s: s, bytes: bytes, ts: ts, dur: dur, id: id, optionals: optionals, nested: nested, byNumber: byNumber), options: options)
     }
 
     /// - Throws: `FocusEdge.Failed`, or `Parley.ParleyError`.
-    func fail(_ request: FocusEdge.Keywords, options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Keywords {
+    nonisolated(nonsending) func fail(_ request: FocusEdge.Keywords, options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Keywords {
       let codec = self.transport.codec
       let payload = try FocusEdge.EdgeServiceDescriptor.Fail.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
@@ -962,12 +962,12 @@ enum FocusEdge {
     }
 
     /// - Throws: `FocusEdge.Failed`, or `Parley.ParleyError`.
-    func fail(`default`: Swift.String, `class`: Swift.Int32 = 7, self_: Swift.Bool = true, type: Swift.String? = nil, `protocol`: [Swift.String: Swift.Int64] = [:], old: Swift.String = "x", options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Keywords {
+    nonisolated(nonsending) func fail(`default`: Swift.String, `class`: Swift.Int32 = 7, self_: Swift.Bool = true, type: Swift.String? = nil, `protocol`: [Swift.String: Swift.Int64] = [:], old: Swift.String = "x", options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Keywords {
       try await self.fail(FocusEdge.Keywords(default: `default`, class: `class`, self_: self_, type: type, protocol: `protocol`, old: old), options: options)
     }
 
     /// - Throws: `Parley.ParleyError`.
-    func check(_ request: FocusEdge.Basket, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Swift.Int32 {
+    nonisolated(nonsending) func check(_ request: FocusEdge.Basket, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Swift.Int32 {
       let codec = self.transport.codec
       let payload = try FocusEdge.EdgeServiceDescriptor.Check.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
@@ -980,12 +980,12 @@ enum FocusEdge {
     }
 
     /// - Throws: `Parley.ParleyError`.
-    func check(items: [FocusEdge.Item], labels: [Swift.String: FocusEdge.Count] = [:], note: Swift.String? = nil, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Swift.Int32 {
+    nonisolated(nonsending) func check(items: [FocusEdge.Item], labels: [Swift.String: FocusEdge.Count] = [:], note: Swift.String? = nil, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Swift.Int32 {
       try await self.check(FocusEdge.Basket(items: items, labels: labels, note: note), options: options)
     }
 
     /// - Throws: `Parley.ParleyError`.
-    func count(_ request: FocusEdge.Count, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Swift.Int64 {
+    nonisolated(nonsending) func count(_ request: FocusEdge.Count, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Swift.Int64 {
       let codec = self.transport.codec
       let payload = try FocusEdge.EdgeServiceDescriptor.Count.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
@@ -1010,7 +1010,7 @@ enum FocusEdge {
     }
 
     /// - Throws: `Parley.ParleyError`.
-    func ping(options: Parley.CallOptions = Parley.CallOptions()) async throws {
+    nonisolated(nonsending) func ping(options: Parley.CallOptions = Parley.CallOptions()) async throws {
       let codec = self.transport.codec
       let payload: [Swift.UInt8] = []
       let reply: [Swift.UInt8]
@@ -1023,7 +1023,7 @@ enum FocusEdge {
     }
 
     /// - Throws: `Parley.ParleyError`.
-    func `default`(_ request: FocusEdge.Level, options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Level {
+    nonisolated(nonsending) func `default`(_ request: FocusEdge.Level, options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Level {
       let codec = self.transport.codec
       let payload = try FocusEdge.EdgeServiceDescriptor.Default.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
@@ -1037,7 +1037,7 @@ enum FocusEdge {
 
     /// - Throws: `Parley.ParleyError`.
     @available(*, deprecated, message: "use echo")
-    func old(_ request: FocusEdge.Node, options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Node {
+    nonisolated(nonsending) func old(_ request: FocusEdge.Node, options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Node {
       let codec = self.transport.codec
       let payload = try FocusEdge.EdgeServiceDescriptor.Old.encodeRequest(request, codec: codec)
       let reply: [Swift.UInt8]
@@ -1051,7 +1051,7 @@ enum FocusEdge {
 
     /// - Throws: `Parley.ParleyError`.
     @available(*, deprecated, message: "use echo")
-    func old(value: Swift.Int32, next: FocusEdge.Node? = nil, children: [FocusEdge.Node] = [], options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Node {
+    nonisolated(nonsending) func old(value: Swift.Int32, next: FocusEdge.Node? = nil, children: [FocusEdge.Node] = [], options: Parley.CallOptions = Parley.CallOptions()) async throws -> FocusEdge.Node {
       try await self.old(FocusEdge.Node(value: value, next: next, children: children), options: options)
     }
 
@@ -1063,7 +1063,7 @@ enum FocusEdge {
     /// The items arrive in order under flow control (at most `options.streamCredit` ahead of the consumer); the sequence ends normally or throws. Cancelling the iterating task or leaving the loop early cancels the server's handler.
     ///
     /// - Throws: `Parley.ParleyError` when the stream cannot be opened; iterating throws `Parley.ParleyError`.
-    func walk(_ request: FocusEdge.Node, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<FocusEdge.Node> {
+    nonisolated(nonsending) func walk(_ request: FocusEdge.Node, options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<FocusEdge.Node> {
       let codec = self.transport.codec
       let payload = try FocusEdge.EdgeServiceDescriptor.Walk.encodeRequest(request, codec: codec)
       let raw: Parley.ParleyStream
@@ -1080,7 +1080,7 @@ enum FocusEdge {
     /// The items arrive in order under flow control (at most `options.streamCredit` ahead of the consumer); the sequence ends normally or throws. Cancelling the iterating task or leaving the loop early cancels the server's handler.
     ///
     /// - Throws: `Parley.ParleyError` when the stream cannot be opened; iterating throws `Parley.ParleyError`.
-    func walk(value: Swift.Int32, next: FocusEdge.Node? = nil, children: [FocusEdge.Node] = [], options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<FocusEdge.Node> {
+    nonisolated(nonsending) func walk(value: Swift.Int32, next: FocusEdge.Node? = nil, children: [FocusEdge.Node] = [], options: Parley.CallOptions = Parley.CallOptions()) async throws -> Parley.ParleyTypedStream<FocusEdge.Node> {
       try await self.walk(FocusEdge.Node(value: value, next: next, children: children), options: options)
     }
   }
