@@ -62,8 +62,9 @@ final class GatewayRouter: Sendable {
   }
 
   /// Anyone connected: its calls in flight (caller id → instance, gateway id) and subscriptions.
-  struct Party {
-    var peer: ServerPeer
+  /// A class, changed in place under the router's lock (a copy would copy both tables).
+  final class Party {
+    let peer: ServerPeer
     var outgoing: [UInt64: (instance: Key, id: UInt64)] = [:]
     var subscriptions: [UInt64: TopicPattern] = [:]
     /// What a caller's calls are stamped with, read once (a connection's identity and codec are
@@ -309,12 +310,12 @@ final class GatewayRouter: Sendable {
     callerID: UInt64, callerKey: Key, peer: ServerPeer, excluded: [Key], now: UInt64,
     timeoutNanos: UInt64?, deadline: UInt64?, in state: inout State
   ) -> Choice {
-    let partyIndex = state.parties.index(forKey: callerKey)
+    let party = state.parties[callerKey]
     let caller: (identity: PeerIdentity, codec: WireCodec)
     var permitted = false
-    if let partyIndex, let known = state.parties.values[partyIndex].caller {
+    if let party, let known = party.caller {
       caller = known
-      permitted = state.parties.values[partyIndex].permitted == service
+      permitted = party.permitted == service
     } else {
       caller = (peer.identity, peer.codec)
     }
@@ -330,7 +331,7 @@ final class GatewayRouter: Sendable {
           "the call chain \(context.chain.joined(separator: " → ")) is \(context.depth) deep, above the gateway's maximum of \(configuration.maxDepth)"
         ))
     }
-    if let partyIndex, state.parties.values[partyIndex].outgoing[callerID] != nil {
+    if let party, party.outgoing[callerID] != nil {
       return .refuse(
         ParleyError(.protocolError, "call id \(callerID) is already in flight on this connection"))
     }
@@ -419,17 +420,11 @@ final class GatewayRouter: Sendable {
     state.routes[target, default: [:]][id] = Route(
       caller: callerKey, callerPeer: peer, callerCodec: caller.codec, callerID: callerID, started: now,
       abandonAt: abandonAt, stream: stream, request: envelope, deadline: deadline, triedBefore: excluded)
-    if let partyIndex {
-      state.parties.values[partyIndex].outgoing[callerID] = (target, id)
-      state.parties.values[partyIndex].caller = caller
-      state.parties.values[partyIndex].permitted = service
-    } else {
-      var party = Party(peer: peer)
-      party.outgoing[callerID] = (target, id)
-      party.caller = caller
-      party.permitted = service
-      state.parties[callerKey] = party
-    }
+    let record = party ?? Party(peer: peer)
+    record.outgoing[callerID] = (target, id)
+    record.caller = caller
+    record.permitted = service
+    if party == nil { state.parties[callerKey] = record }
     return .forward(
       Forward(
         target: instance.peer, targetKey: target, targetCodec: instance.codec, id: id, from: caller.identity,
@@ -649,14 +644,13 @@ final class GatewayRouter: Sendable {
     let refusal = state.withLock { state -> ParleyError? in
       guard case .success(let pattern) = outcome else { return nil }
       if state.parties[key] == nil { state.parties[key] = Party(peer: peer) }
-      guard var party = state.parties[key] else { return nil }
+      guard let party = state.parties[key] else { return nil }
       if party.subscriptions.count >= configuration.maxSubscriptionsPerConnection {
         return ParleyError(
           .overloaded,
           "this connection already holds \(configuration.maxSubscriptionsPerConnection) subscriptions")
       }
       if party.subscriptions.updateValue(pattern, forKey: id) == nil { state.subscriptionCount += 1 }
-      state.parties[key] = party
       return nil
     }
     switch outcome {
