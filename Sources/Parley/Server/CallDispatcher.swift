@@ -342,7 +342,10 @@ final class CallDispatcher: Sendable {
   /// Runs `handler` with the call's context and deadline as task-locals. Everything that is not
   /// awaited happens in synchronous helpers: an async function keeps its locals in the task's
   /// frame, and small frames fit the task allocator's first slab instead of costing allocations
-  /// of their own on every call.
+  /// of their own on every call. Inlined into the handler task's closure: as a function of its
+  /// own it cost one more executor switch per call (returning into the closure), 3 -> 2
+  /// `swift_task_switch` per call, counted with a uprobe, heap allocations unchanged.
+  @inline(__always)
   private func run(_ handler: MethodHandler, _ call: IncomingCall, deadline: UInt64?) async -> Result<
     [UInt8], ParleyError
   > {
