@@ -63,7 +63,8 @@ public enum ParleyTimeText {
         index += 1
       }
       guard digits > 0 else { return nil }
-      for _ in digits..<9 where digits < 9 { nanoseconds *= 10 }
+      // Digits past the ninth are dropped (a range `digits..<9` would trap for them).
+      if digits < 9 { for _ in digits..<9 { nanoseconds *= 10 } }
     }
     guard index < bytes.count else { return nil }
     var offset: Int64 = 0
