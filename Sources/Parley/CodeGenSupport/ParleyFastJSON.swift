@@ -105,8 +105,17 @@ extension JSONReader {
 
   /// A `Float`.
   ///
-  /// - Throws: ``JSONError``.
-  public mutating func readParleyFloat() throws -> Float { Float(try readDouble()) }
+  /// - Throws: ``JSONError``, also for a finite number beyond `Float`'s range (`1e300`), as
+  ///   Foundation's decoder does, rather than reading it as infinity.
+  public mutating func readParleyFloat() throws -> Float {
+    let start = position
+    let wide = try readDouble()
+    let value = Float(wide)
+    guard value.isFinite || !wide.isFinite else {
+      throw JSONError("number \(wide) is out of range for Float", at: start)
+    }
+    return value
+  }
 
   /// `Bytes` from base64 text.
   ///

@@ -257,6 +257,9 @@ public struct JSONReader: Sendable {
 
   /// Reads a number as `Double`; also accepts the strings `"NaN"`, `"Infinity"`, `"-Infinity"`
   /// and decimal strings.
+  ///
+  /// - Throws: ``JSONError`` also for a number beyond `Double`'s range (`1e400`); one too small
+  ///   to represent (`1e-400`) reads as zero.
   public mutating func readDouble() throws(JSONError) -> Double {
     let byte = try peekByte()
     let start = position
@@ -276,7 +279,11 @@ public struct JSONReader: Sendable {
     }
     try scanNumber()
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
-    guard let value = Double(text) else { throw JSONError("number out of range", at: start) }
+    // `Double("1e400")` is infinity, not nil: a number beyond Double's range is an error, as in
+    // Foundation's decoder (infinity is written as the string "Infinity", never as a number).
+    guard let value = Double(text), value.isFinite else {
+      throw JSONError("number \(text) is out of range for Double", at: start)
+    }
     return value
   }
 

@@ -117,8 +117,8 @@ public struct JSONWriter: Sendable {
       string("NaN")
     } else if value.isInfinite {
       string(value < 0 ? "-Infinity" : "Infinity")
-    } else if value == value.rounded(.towardZero), value.magnitude < 1e15 {
-      int(Int64(value))
+    } else if value == value.rounded(.towardZero), value.magnitude < 1e15, value.sign == .plus || value != 0 {
+      int(Int64(value))  // (not -0.0, which would lose its sign as the integer 0)
     } else {
       valuePrefix()
       bytes.append(contentsOf: "\(value)".utf8)
