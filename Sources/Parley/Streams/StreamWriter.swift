@@ -88,7 +88,9 @@ public final class StreamWriter: Sendable {
   /// The caller granted `credit` more items (a `streamItem` envelope with `credit`).
   func grant(_ credit: UInt64) {
     let waiter = state.withLock { state -> UnsafeContinuation<Void, any Error>? in
-      state.credit = state.credit &+ credit
+      // Saturating: a peer's huge grant (UInt64.max) must not wrap the window back to zero.
+      let (sum, overflow) = state.credit.addingReportingOverflow(credit)
+      state.credit = overflow ? UInt64.max : sum
       guard state.credit > 0, let waiter = state.waiter else { return nil }
       state.waiter = nil
       state.credit -= 1
