@@ -1,3 +1,4 @@
+import Dispatch
 import Parley
 import Synchronization
 import Testing
@@ -108,6 +109,58 @@ actor Desk {
   }
 }
 
+/// A task executor that counts the jobs it is given. Preferred by a task, it runs that task's
+/// nonisolated code that is not `nonisolated(nonsending)`: every switch off the caller's actor
+/// lands here and is counted.
+final class CountingTaskExecutor: TaskExecutor {
+  private let queue = DispatchQueue(label: "parley.test.counting-pool", attributes: .concurrent)
+  private let count = Atomic<Int>(0)
+  /// The jobs enqueued so far.
+  var jobs: Int { count.load(ordering: .relaxed) }
+
+  func enqueue(_ job: consuming ExecutorJob) {
+    count.add(1, ordering: .relaxed)
+    let job = UnownedJob(job)
+    queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+  }
+}
+
+/// A serial executor on its own queue: an actor on it does not run on a preferred task executor.
+final class QueueExecutor: SerialExecutor {
+  private let queue = DispatchQueue(label: "parley.test.actor")
+
+  func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    queue.async { job.runSynchronously(on: self.asUnownedSerialExecutor()) }
+  }
+
+  func asUnownedSerialExecutor() -> UnownedSerialExecutor { UnownedSerialExecutor(ordinary: self) }
+}
+
+/// An actor on its own executor that counts a pool's jobs around a generated call.
+actor PinnedDesk {
+  private let executor = QueueExecutor()
+  nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+  let pool: CountingTaskExecutor
+
+  init(pool: CountingTaskExecutor) { self.pool = pool }
+
+  /// The pool's jobs during one `whoAmI` made from this actor.
+  func poolJobsDuringCall(_ client: GenAccounts.AccountServiceClient) async throws -> Int {
+    let before = pool.jobs
+    _ = try await client.whoAmI()
+    return pool.jobs - before
+  }
+
+  /// The control: the pool's jobs during one `whoAmI` made through a `@concurrent` function.
+  func poolJobsDuringConcurrentCall(_ client: GenAccounts.AccountServiceClient) async throws -> Int {
+    @concurrent func call() async throws { _ = try await client.whoAmI() }
+    let before = pool.jobs
+    try await call()
+    return pool.jobs - before
+  }
+}
+
 private struct AccountHandler: GenAccounts.AccountServiceHandler {
   func whoAmI(call: IncomingCall) async throws -> GenAccounts.User {
     GenAccounts.User(email: "ada@example.com", roles: [.admin])
@@ -141,6 +194,21 @@ struct CallerExecutorTests {
     let user = try await GenAccounts.AccountServiceClient(transport).whoAmI()
     #expect(user.email == "ada@example.com")
     #expect(transport.log.isolations(of: "call") == [ObjectIdentifier(MainActor.shared)])
+  }
+
+  /// The executor switches themselves: with a counting task executor preferred, a call from an
+  /// actor on its own executor puts no job on it (a switch off the actor would), while the same
+  /// call through a `@concurrent` function does.
+  @Test func aCallFromAnActorSwitchesNoExecutor() async throws {
+    let pool = CountingTaskExecutor()
+    let desk = PinnedDesk(pool: pool)
+    let client = GenAccounts.AccountServiceClient(
+      IsolationRecordingTransport(reply: #"{"email":"ada@example.com"}"#))
+    let (direct, control) = try await withTaskExecutorPreference(pool) {
+      (try await desk.poolJobsDuringCall(client), try await desk.poolJobsDuringConcurrentCall(client))
+    }
+    #expect(direct == 0)
+    #expect(control >= 1)
   }
 
   /// The control: a caller on the global concurrent executor has no actor, and the log says so.
