@@ -118,6 +118,22 @@ import Testing
     for (path, failed) in rejected { #expect(failed, "\(path)") }
   }
 
+  /// An unknown union variant keeps its value as JSON text; through the Codable mapping that text
+  /// is read as a `ParleyJSONValue` tree, nested as deep as Foundation's decoder allows (512).
+  @Test func unknownVariantsNestedToFoundationsLimitDecode() async {
+    let results = await offPool { () -> [Bool] in
+      [100, 500, 511, 600].map { depth in
+        let value = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let json = Array(#"{"type":"future","value":\#(value)}"#.utf8)
+        let codable = try? ParleyPayload.decodeJSON(FocusEdge.Shape.self, from: json)
+        let fast = try? FocusEdge.Shape(parleyJSONBytes: json)
+        _ = codable.map { try? ParleyPayload.encodeJSON($0) }
+        return codable != nil || fast != nil
+      }
+    }
+    #expect(results.count == 4)
+  }
+
   /// Numbers and times at and beyond the edges of their types, as JSON text: each field is either
   /// read exactly or rejected with an error.
   @Test(arguments: [
