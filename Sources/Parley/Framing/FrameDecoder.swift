@@ -134,7 +134,8 @@ public struct FrameDecoder: Sendable {
   private func checkedLength(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ b3: UInt8) throws(FramingError) -> Int {
     let length = UInt32(b0) << 24 | UInt32(b1) << 16 | UInt32(b2) << 8 | UInt32(b3)
     guard length != 0 else { throw .emptyFrame }
-    guard UInt64(length) <= UInt64(maxFrameSize) else {
+    // Compared as Int (a UInt32 always fits): a negative limit refuses every frame, never traps.
+    guard Int(length) <= maxFrameSize else {
       throw .frameTooLarge(declared: length, maximum: maxFrameSize)
     }
     return Int(length)
