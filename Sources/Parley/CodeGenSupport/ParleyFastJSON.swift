@@ -222,10 +222,18 @@ extension JSONReader {
 
   /// An enum case from its name (or number); unknown ones are kept.
   ///
-  /// - Throws: ``JSONError``.
+  /// - Throws: ``JSONError``, also for a number outside 0 … 2³¹ − 1, which no contract can declare
+  ///   and the binary codec cannot carry (its reader rejects such case numbers too).
   @inlinable
   public mutating func readParleyEnum<Value: ParleyEnum>(_ type: Value.Type) throws -> Value {
-    if try peek() == .number { return Value(parleyNumber: Int(try readInt64())) }
+    if try peek() == .number {
+      let start = position
+      let number = try readInt64()
+      guard number >= 0, number <= Int64(Int32.max) else {
+        throw JSONError("enum case number \(number) is outside 0...\(Int32.max)", at: start)
+      }
+      return Value(parleyNumber: Int(number))
+    }
     return Value(parleyName: try readString())
   }
 

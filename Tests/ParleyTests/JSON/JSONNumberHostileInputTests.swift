@@ -64,3 +64,28 @@ import Testing
     #expect(try reader.readDouble().sign == .plus)
   }
 }
+
+/// Enum case numbers in JSON: those the binary codec cannot carry are rejected as there.
+@Suite struct JSONEnumNumberHostileInputTests {
+  static func read(_ text: String) throws -> FocusEdge.Level {
+    var reader = JSONReader(Array(text.utf8))
+    return try reader.readParleyEnum(FocusEdge.Level.self)
+  }
+
+  /// Negative and too large numbers used to be kept as unknown cases, which binary writers then
+  /// wrote as 10-byte varints that every binary reader rejects; they are a JSONError now.
+  @Test(arguments: ["-1", "2147483648", "9223372036854775807", "-9223372036854775808"])
+  func numbersNoContractCanDeclareAreRejected(_ text: String) {
+    #expect(throws: JSONError.self) { try Self.read(text) }
+  }
+
+  @Test func declarableNumbersAreKept() throws {
+    #expect(try Self.read("1") == .low)
+    #expect(try Self.read("2147483647") == .unknown(.number(2_147_483_647)))
+    #expect(try Self.read("0") == .unknown(.number(0)))
+    var writer = BinaryWriter()
+    writer.writeParleyEnum(try Self.read("2147483647"))
+    var reader = BinaryReader(writer.bytes)
+    #expect(try reader.readParleyEnum(FocusEdge.Level.self) == .unknown(.number(2_147_483_647)))
+  }
+}
