@@ -237,7 +237,10 @@ final class EventLoopGroup: Sendable {
   }
 
   /// Whether the caller runs on one of this group's loop threads.
-  var inAnyLoop: Bool { loops.contains { $0.inLoop } }
+  var inAnyLoop: Bool { current != nil }
+
+  /// The loop whose thread the caller runs on, if any.
+  var current: EventLoop? { loops.first { $0.inLoop } }
 
   /// The next loop, round-robin.
   func next() -> EventLoop {

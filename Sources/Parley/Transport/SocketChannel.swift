@@ -105,7 +105,11 @@ final class SocketChannel: ByteChannel, IOHandler, @unchecked Sendable {
     switch action {
     case .refuse: return false
     case .queued: return true
-    case .scheduleFlush: loop.execute { [self] in deferredFlush() }
+    case .scheduleFlush:
+      // From another loop's thread (a gateway hub forwarding between connections of two loops),
+      // that thread sends once its own batch of events is done: it is awake anyway, while this
+      // socket's loop may sleep and would have to be woken (a thread switch per batch).
+      (EventLoop.group.current ?? loop).execute { [self] in deferredFlush() }
     case .flush: flush()
     }
     return true

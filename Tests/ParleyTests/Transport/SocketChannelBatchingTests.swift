@@ -102,6 +102,25 @@ extension RuntimeSocketSuites {
       pair.channel.close()
     }
 
+    /// A deferred write made on another loop's thread (a gateway forwarding between connections
+    /// of two loops) is sent by that thread once its batch is done, not by waking the channel's
+    /// own loop: here that loop is busy the whole time, and the bytes still arrive.
+    @Test func aDeferredWriteFromAnotherLoopIsSentByThatLoop() async throws {
+      let pair = try ChannelPair(maxPendingBytes: 64 << 20)
+      defer { close(pair.reader) }
+      let own = pair.channel.loop
+      let loops: [EventLoop] = [EventLoop.group.next(), EventLoop.group.next()]
+      let other: EventLoop = try #require(loops.first { $0 !== own })
+      let release = DispatchSemaphore(value: 0)
+      own.execute { _ = release.wait(timeout: .now() + 20) }
+      let frame = [UInt8](repeating: 7, count: 100)
+      other.execute { _ = pair.channel.write(frame, flushNow: false) }
+      let received = try await pair.receive(atLeast: frame.count)
+      release.signal()
+      #expect(received == frame)
+      pair.channel.close()
+    }
+
     /// A fast writer meets the queue's bound: writes are refused (never silently dropped or
     /// reordered), and accepted again once the peer reads.
     @Test func aBoundedQueuePushesBackAndRecovers() async throws {
