@@ -37,7 +37,7 @@ struct InventoryServiceExample: ShopInventory.InventoryServiceHandler {
     }
     let level = ShopInventory.StockLevel(sku: request.sku, available: left, unitPrice: Self.price(sku))
     let event = ShopInventory.StockChanged(level: level, reason: .reserved, at: Date())
-    try await ShopInventory.InventoryServiceClient(try link.link()).stockChanged.publish(event)
+    try await ShopInventory.InventoryServiceClient(try await link.link()).stockChanged.publish(event)
     return level
   }
 

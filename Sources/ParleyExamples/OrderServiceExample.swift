@@ -9,7 +9,7 @@ struct OrderServiceExample: ShopOrders.OrderServiceHandler {
 
   func getOrder(_ request: ShopOrders.GetOrderRequest, call: IncomingCall) async throws -> ShopOrders.Order {
     guard request.id.rawValue == "ord_1" else { throw ShopOrders.OrderNotFound(orderId: request.id) }
-    let customer = try await ShopUsers.UserServiceClient(try link.connection()).getUser(id: "usr_1")
+    let customer = try await ShopUsers.UserServiceClient(try await link.connection()).getUser(id: "usr_1")
     return ShopOrders.Order(
       id: request.id, customer: customer.id,
       items: [
@@ -20,7 +20,7 @@ struct OrderServiceExample: ShopOrders.OrderServiceHandler {
   }
 
   func placeOrder(_ request: ShopOrders.PlaceOrder, call: IncomingCall) async throws -> ShopOrders.Receipt {
-    let connection = try link.connection()
+    let connection = try await link.connection()
     guard try await ShopUsers.UserServiceClient(connection).canOrder(id: request.customer) else {
       throw ShopCommon.PermissionDenied(action: "place an order for \(request.customer.rawValue)")
     }
@@ -35,7 +35,7 @@ struct OrderServiceExample: ShopOrders.OrderServiceHandler {
       total += level.unitPrice.amountMinor * Int64(item.quantity)
     }
     let notice = ShopOrders.ShipmentNotice(orderId: orderID, carrier: "Parley Post")
-    try await ShopOrders.OrderServiceClient(try link.link()).orderShipped.publish(notice)
+    try await ShopOrders.OrderServiceClient(try await link.link()).orderShipped.publish(notice)
     return ShopOrders.Receipt(orderId: orderID, total: ShopCommon.Money(amountMinor: total, currency: "EUR"))
   }
 

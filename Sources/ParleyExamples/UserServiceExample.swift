@@ -12,7 +12,7 @@ struct UserServiceExample: ShopUsers.UserServiceHandler {
 
   func getUser(_ request: ShopUsers.GetUser, call: IncomingCall) async throws -> ShopUsers.User {
     guard let known = Self.users[request.id.rawValue] else { throw ShopUsers.UserNotFound(id: request.id) }
-    let roles = try await ShopRoles.RoleServiceClient(try link.connection()).rolesOf(userId: request.id)
+    let roles = try await ShopRoles.RoleServiceClient(try await link.connection()).rolesOf(userId: request.id)
     return ShopUsers.User(
       id: request.id, email: known.email, displayName: known.name, roles: roles.roles,
       createdAt: Date(timeIntervalSince1970: 1_700_000_000))
@@ -20,7 +20,7 @@ struct UserServiceExample: ShopUsers.UserServiceHandler {
 
   func canOrder(_ request: ShopUsers.GetUser, call: IncomingCall) async throws -> Bool {
     guard Self.users[request.id.rawValue] != nil else { throw ShopUsers.UserNotFound(id: request.id) }
-    let roles = try await ShopRoles.RoleServiceClient(try link.connection()).rolesOf(userId: request.id)
+    let roles = try await ShopRoles.RoleServiceClient(try await link.connection()).rolesOf(userId: request.id)
     return roles.roles.contains(.customer)
   }
 }
