@@ -4,14 +4,12 @@ import Testing
 
 extension RuntimeSocketSuites {
   /// A call through a gateway hub whose `timeoutMs` is huge (a caller that means "no practical
-  /// limit"). Found by the hostile-input audit: GatewayRouter converts it with a wrapping
-  /// multiplication (`UInt64(timeoutMs) &* 1_000_000`), so Int64.max ms becomes 2^64 − 10^6 ns
-  /// and the route is abandoned (TIMEOUT) after `abandonAfter`, as if the time had run out.
-  /// Run enabled before the fix: answered TIMEOUT after about `abandonAfter` (200 ms) instead of
-  /// the reply at 600 ms. Disabled until the gateway's owner clamps the conversion (as
-  /// CallDispatcher does); then enable it.
+  /// limit") is routed with the longest deadline (24 days, as a server clamps it). Found by the
+  /// hostile-input audit: GatewayRouter converted it with a wrapping multiplication, so Int64.max
+  /// ms became 2^64 − 10^6 ns and the route was abandoned (TIMEOUT) after `abandonAfter` (200 ms
+  /// here) instead of the reply at 600 ms.
   @Suite(.serialized) struct GatewayTimeoutHostileInputTests {
-    @Test(.disabled("GatewayRouter.forward wraps a huge timeoutMs: fix belongs to the gateway's owner"))
+    @Test
     func aHugeTimeoutThroughTheGatewayIsNotCutShort() async throws {
       await warmUpRuntime()
       let directory = try TestServer.makeTemporaryDirectory(prefix: "parley-gwto")

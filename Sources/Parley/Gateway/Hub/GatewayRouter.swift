@@ -264,7 +264,8 @@ final class GatewayRouter: Sendable {
     }
     let callerKey = Self.key(peer)
     let now = Sys.now()
-    let timeoutNanos = envelope.timeoutMs.map { UInt64(max(0, $0)) &* 1_000_000 }
+    // At most Int32.max ms (24 days), as a server clamps it: a larger timeout must not wrap.
+    let timeoutNanos = envelope.timeoutMs.map { UInt64(min(max(0, $0), Int64(Int32.max))) * 1_000_000 }
     let deadline = callerDeadline ?? timeoutNanos.map { now &+ $0 }
     var excluded = excluding
     var unsent: ParleyError?  // the last instance that could not take the frame
