@@ -58,7 +58,7 @@ public struct CallContext: Sendable, Equatable, Hashable {
 
   /// The context for a call to `service` made from within this one.
   public func extended(to service: String) -> CallContext {
-    CallContext(root: root, services: services.appending(service), depth: depth + 1)
+    CallContext(root: root, services: services.appending(service), depth: depth == Int.max ? depth : depth + 1)
   }
 
   /// The context for a call to `service` made by the current task: extends

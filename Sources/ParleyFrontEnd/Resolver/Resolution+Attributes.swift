@@ -149,6 +149,14 @@ extension Resolution {
           fix: "raise the contract version to \(value) or lower '@since'"))
       return nil
     }
+    // Without a valid contract version (already reported) the bound still holds.
+    guard value <= Int128(Int32.max) else {
+      report(
+        Diagnostic(
+          .sinceAboveVersion, at: argument.location,
+          "'@since(\(value))' is above the largest contract version, \(Int32.max)"))
+      return nil
+    }
     return Int(value)
   }
 

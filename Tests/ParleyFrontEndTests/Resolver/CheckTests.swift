@@ -138,6 +138,17 @@ struct CheckTests {
     #expect(diagnostics.map(\.kind) == [testCase.kind])
   }
 
+  @Test("an out-of-range @since under an out-of-range contract version is a diagnostic, not a crash")
+  func sinceBeyondEveryVersion() {
+    let text = "contract a.b version 4294967296\nstruct A {\n  1 a: String @since(9223372036854775808)\n}"
+    let diagnostics = FrontEnd.load(sources: ["test.ipc": text]).diagnostics
+    #expect(
+      diagnostics.map(\.description) == [
+        "test.ipc:1:22: error: contract version '4294967296' must be a positive integer (1…2147483647)",
+        "test.ipc:3:22: error: '@since(9223372036854775808)' is above the largest contract version, 2147483647",
+      ])
+  }
+
   @Test("a struct may reach itself through a union, even when every variant leads back")
   func recursionThroughAUnionIsAllowed() {
     let text = """
