@@ -148,7 +148,7 @@ extension Translator {
       decode: [
         .line("let container = try decoder.singleValueContainer()"),
         .if(
-          condition: "let number = try? container.decode(Swift.Int.self)",
+          condition: "let number = try container.parleyEnumNumber()",
           then: [.line("self.init(parleyNumber: number)")],
           otherwise: [.line("self.init(parleyName: try container.decode(Swift.String.self))")]),
       ],

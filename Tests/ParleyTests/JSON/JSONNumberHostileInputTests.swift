@@ -1,3 +1,4 @@
+import Foundation
 import Parley
 import Testing
 
@@ -77,6 +78,23 @@ import Testing
   @Test(arguments: ["-1", "2147483648", "9223372036854775807", "-9223372036854775808"])
   func numbersNoContractCanDeclareAreRejected(_ text: String) {
     #expect(throws: JSONError.self) { try Self.read(text) }
+  }
+
+  /// The Codable mapping (`JSONDecoder`) agrees with the fast path: the same numbers are errors,
+  /// declarable ones are kept.
+  @Test(arguments: ["-1", "2147483648", "9223372036854775807", "-9223372036854775808"])
+  func theCodableMappingRejectsTheSameNumbers(_ text: String) {
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode([FocusEdge.Level].self, from: Data("[\(text)]".utf8))
+    }
+  }
+
+  @Test func theCodableMappingKeepsDeclarableNumbersAndNames() throws {
+    let levels = try JSONDecoder().decode(
+      [FocusEdge.Level].self, from: Data(#"[1, 2147483647, 0, "low"]"#.utf8))
+    #expect(levels.count == 4)
+    #expect(levels[0] == .low && levels[1] == .unknown(.number(2_147_483_647)))
+    #expect(levels[2] == .unknown(.number(0)) && levels[3] == .low)
   }
 
   @Test func declarableNumbersAreKept() throws {

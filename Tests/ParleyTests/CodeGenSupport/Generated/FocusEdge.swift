@@ -1996,7 +1996,7 @@ extension FocusEdge.Level: Swift.Codable, Parley.ParleyJSONCodable, Parley.Parle
   @available(*, deprecated, message: "mentions deprecated cases")
   init(from decoder: any Swift.Decoder) throws {
     let container = try decoder.singleValueContainer()
-    if let number = try? container.decode(Swift.Int.self) {
+    if let number = try container.parleyEnumNumber() {
       self.init(parleyNumber: number)
     } else {
       self.init(parleyName: try container.decode(Swift.String.self))
