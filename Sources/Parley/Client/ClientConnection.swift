@@ -596,6 +596,14 @@ public final class ClientConnection: ConnectionCoreHandler, Sendable {
       core.close(sending: .closing(.goaway, failure), reason: failure)
       return
     }
+    guard welcome.maxFrame >= 1 else {
+      let failure = ParleyError(
+        .protocolError,
+        "the server's welcome has maxFrame \(welcome.maxFrame), which leaves room for no frame")
+      failHandshake(failure)
+      core.close(sending: .closing(.goaway, failure), reason: failure)
+      return
+    }
     core.setCodec(codec, peerMaxFrame: welcome.maxFrame)
     negotiatedBinary.store(codec.id == .binary, ordering: .relaxed)
     maxInFlight.store(min(configuration.maxInFlight, max(1, welcome.maxInFlight)), ordering: .relaxed)

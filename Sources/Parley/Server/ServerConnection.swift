@@ -142,6 +142,10 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
         ))
       return
     }
+    if let maxFrame = hello.maxFrame, maxFrame < 1 {
+      reject(ParleyError(.protocolError, "hello's maxFrame \(maxFrame) leaves room for no frame"))
+      return
+    }
     switch authentication {
     case .none: break
     case .misconfigured:

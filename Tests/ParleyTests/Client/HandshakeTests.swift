@@ -60,6 +60,35 @@ extension RuntimeSocketSuites {
       await harness.tearDown()
     }
 
+    /// A peer whose largest frame is 0 or less could be sent nothing: the handshake fails
+    /// with PROTOCOL_ERROR on either side (`maxFrame` in a server's welcome or a client's hello).
+    @Test func aWelcomeThatAllowsNoFrameIsRefused() async throws {
+      let directory = try TestServer.makeTemporaryDirectory()
+      defer { TestServer.removeTree(directory) }
+      let server = try StalledServer(
+        path: directory + "/s.sock",
+        welcome: StalledServer.healthyWelcome.replacingOccurrences(
+          of: #""maxFrame":16777216"#, with: #""maxFrame":0"#))
+      let error = await expectParleyError(.protocolError) {
+        _ = try await ClientConnection.connect(to: .unix(path: server.path))
+      }
+      #expect(error?.message.contains("maxFrame") == true, "\(String(describing: error))")
+      await server.stop()
+    }
+
+    @Test(arguments: [0, -1, Int.min])
+    func aHelloThatAllowsNoFrameIsRefused(maxFrame: Int) async throws {
+      let server = try await TestServer.start([echoService()])
+      guard case .unix(let path) = server.endpoint else { return }
+      let raw = try RawClient(path: path)
+      raw.send(json: #"{"v":1,"kind":"hello","codecs":["json"],"maxFrame":\#(maxFrame)}"#)
+      let answer = await offPool { raw.readEnvelopeSync() }
+      #expect(answer?.kind == "reject")
+      #expect(answer?.code == "PROTOCOL_ERROR")
+      raw.closeSocket()
+      await server.stop()
+    }
+
     @Test func serverThatNeverWelcomesTimesOut() async throws {
       let directory = try TestServer.makeTemporaryDirectory()
       defer { TestServer.removeTree(directory) }

@@ -181,15 +181,21 @@ extension RuntimeSocketSuites {
   }
 }
 
-/// A Unix listener that completes the handshake with one client and then never reads again.
+/// A Unix listener that completes the handshake with one client (answering its hello with
+/// `welcome`, a JSON envelope) and then never reads again.
 final class StalledServer: @unchecked Sendable {
   let path: String
   private let fd: Int32
+  private let welcome: String
   private let stopFlag = Atomic<Bool>(false)
   private let done = Atomic<Bool>(false)
 
-  init(path: String) throws {
+  static let healthyWelcome =
+    #"{"v":1,"kind":"welcome","codec":"json","maxFrame":16777216,"heartbeatMs":20,"maxInFlight":1024,"contracts":[],"name":"stalled"}"#
+
+  init(path: String, welcome: String = StalledServer.healthyWelcome) throws {
     self.path = path
+    self.welcome = welcome
     fd = unixStreamSocket()
     var address = sockaddr_un()
     address.sun_family = sa_family_t(AF_UNIX)
@@ -222,11 +228,8 @@ final class StalledServer: @unchecked Sendable {
       guard client >= 0 else { continue }
       var hello = [UInt8](repeating: 0, count: 4096)
       _ = hello.withUnsafeMutableBytes { recv(client, $0.baseAddress, 4096, 0) }
-      let welcome = FrameEncoder.frame(
-        Array(
-          #"{"v":1,"kind":"welcome","codec":"json","maxFrame":16777216,"heartbeatMs":20,"maxInFlight":1024,"contracts":[],"name":"stalled"}"#
-            .utf8))
-      _ = welcome.withUnsafeBytes { send(client, $0.baseAddress, $0.count, 0) }
+      let frame = FrameEncoder.frame(Array(welcome.utf8))
+      _ = frame.withUnsafeBytes { send(client, $0.baseAddress, $0.count, 0) }
     }
     if client >= 0 { close(client) }
     close(fd)
