@@ -55,7 +55,13 @@ public struct ParleyTypedEvents<Payload: Sendable>: AsyncSequence, Sendable {
 
     /// The next event's payload, `nil` once the subscription has ended.
     public mutating func next() async -> Payload? {
-      while let event = await base.next() {
+      await next(isolation: nil)
+    }
+
+    /// The next event's payload on `actor`'s executor (what `for await` calls): iterating from
+    /// an actor switches no executor per event.
+    public mutating func next(isolation actor: isolated (any Actor)?) async -> Payload? {
+      while let event = await base.next(isolation: actor) {
         if let publisher = event.service, publisher != service { continue }
         do {
           return try decode(event.payload)

@@ -149,8 +149,9 @@ final class ClientStreamState: Sendable {
 
   // MARK: From the consumer
 
-  /// The next item, `nil` after a normal end; throws the stream's error once at the end.
-  func next() async throws -> [UInt8]? {
+  /// The next item, `nil` after a normal end; throws the stream's error once at the end. Runs on
+  /// the caller's executor (an actor iterating a stream stays on it).
+  nonisolated(nonsending) func next() async throws -> [UInt8]? {
     enum Step { case item([UInt8], UInt64?), end(ParleyError?), done, wait }
     let step = state.withLock { state -> Step in
       if state.buffered > 0 {

@@ -50,5 +50,12 @@ public struct ParleyStream: AsyncSequence, Sendable {
     public mutating func next() async throws -> [UInt8]? {
       try await handle.state.next()
     }
+
+    /// The next item, on `actor`'s executor (what `for try await` calls): iterating from an
+    /// actor switches no executor per item.
+    /// - Throws: the stream's ``ParleyError``.
+    public mutating func next(isolation actor: isolated (any Actor)?) async throws -> [UInt8]? {
+      try await handle.state.next()
+    }
   }
 }

@@ -59,8 +59,17 @@ public struct ParleyTypedStream<Element: Sendable>: AsyncSequence, Sendable {
     /// The next item, `nil` after a normal end.
     /// - Throws: the stream's error (mapped), or the decoding error of an item.
     public mutating func next() async throws -> Element? {
+      try await next(isolation: nil)
+    }
+
+    /// The next item, on `actor`'s executor (what `for try await` calls): iterating from an
+    /// actor switches no executor per item.
+    /// - Throws: the stream's error (mapped), or the decoding error of an item.
+    public mutating func next(isolation actor: isolated (any Actor)?) async throws -> Element? {
       let bytes: [UInt8]?
-      do { bytes = try await base.next() } catch let error as ParleyError { throw mapError(error) }
+      do { bytes = try await base.next(isolation: actor) } catch let error as ParleyError {
+        throw mapError(error)
+      }
       guard let bytes else { return nil }
       do { return try decode(bytes) } catch {
         raw.cancel()
