@@ -70,6 +70,12 @@ let package = Package(
     .testTarget(
       name: "ParleyGeneratedTests", dependencies: ["Parley"], swiftSettings: strictSwift6,
       plugins: ["ParleyPlugin"]),
+    // Generated code in a target whose default isolation is the main actor (as Xcode's new app
+    // targets are): it must compile there and work.
+    .testTarget(
+      name: "ParleyMainActorTests", dependencies: ["Parley"],
+      swiftSettings: strictSwift6 + [.unsafeFlags(["-default-isolation", "MainActor"])],
+      plugins: ["ParleyPlugin"]),
     .testTarget(name: "ParleyGatewayTests", dependencies: ["Parley", "ParleyCLI"], swiftSettings: strictSwift6),
     .testTarget(
       name: "ParleySwiftGenTests", dependencies: ["ParleySwiftGen"], exclude: ["Golden"],

@@ -5,7 +5,7 @@ import Foundation
 import Parley
 
 /// Edge cases for the generator.
-enum FocusEdge {
+nonisolated enum FocusEdge {
   /// The contract's name and version, as carried in every envelope.
   static let contract: (name: Swift.String, version: Swift.Int) = ("focus.edge", 2)
 
@@ -1113,7 +1113,7 @@ enum FocusEdge {
   }
 }
 
-extension FocusEdge.Node: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Node: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case value = "value"
     case next = "next"
@@ -1138,7 +1138,7 @@ extension FocusEdge.Node: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Node: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Node: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _value: Swift.Int32? = nil
@@ -1192,7 +1192,7 @@ extension FocusEdge.Node: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Node: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Node: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _value: Swift.Int32? = nil
@@ -1228,12 +1228,12 @@ extension FocusEdge.Node: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Node: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Node: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {}
 }
 
-extension FocusEdge.Keywords: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Keywords: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case `default` = "default"
     case `class` = "class"
@@ -1267,7 +1267,7 @@ extension FocusEdge.Keywords: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Keywords: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Keywords: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _default: Swift.String? = nil
@@ -1351,7 +1351,7 @@ extension FocusEdge.Keywords: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Keywords: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Keywords: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _default: Swift.String? = nil
@@ -1402,12 +1402,12 @@ extension FocusEdge.Keywords: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Keywords: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Keywords: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {}
 }
 
-extension FocusEdge.Builtins: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Builtins: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case b = "b"
     case i8 = "i8"
@@ -1483,7 +1483,7 @@ extension FocusEdge.Builtins: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Builtins: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Builtins: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _b: Swift.Bool? = nil
@@ -1747,7 +1747,7 @@ extension FocusEdge.Builtins: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Builtins: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Builtins: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _b: Swift.Bool? = nil
@@ -1908,12 +1908,12 @@ extension FocusEdge.Builtins: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Builtins: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Builtins: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {}
 }
 
-extension FocusEdge.Level: Parley.ParleyEnum {
+nonisolated extension FocusEdge.Level: Parley.ParleyEnum {
   /// The case numbered `number` on the binary wire, or `unknown`.
   @available(*, deprecated, message: "mentions deprecated cases")
   init(parleyNumber number: Swift.Int) {
@@ -1979,7 +1979,7 @@ extension FocusEdge.Level: Parley.ParleyEnum {
   }
 }
 
-extension FocusEdge.Level: Swift.Codable, Parley.ParleyJSONCodable, Parley.ParleyJSONMapKey {
+nonisolated extension FocusEdge.Level: Swift.Codable, Parley.ParleyJSONCodable, Parley.ParleyJSONMapKey {
   /// The case name as a JSON object key.
   @available(*, deprecated, message: "mentions deprecated cases")
   var parleyJSONKey: Swift.String {
@@ -2015,7 +2015,7 @@ extension FocusEdge.Level: Swift.Codable, Parley.ParleyJSONCodable, Parley.Parle
   }
 }
 
-extension FocusEdge.Level: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Level: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     self = try reader.readParleyEnum(Self.self)
@@ -2027,7 +2027,7 @@ extension FocusEdge.Level: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Shape: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Shape: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case type
     case value
@@ -2074,7 +2074,7 @@ extension FocusEdge.Shape: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Shape: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Shape: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   @available(*, deprecated, message: "mentions deprecated cases")
   init(parleyJSON reader: inout Parley.JSONReader) throws {
@@ -2140,7 +2140,7 @@ extension FocusEdge.Shape: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Shape: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Shape: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   @available(*, deprecated, message: "mentions deprecated cases")
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
@@ -2181,13 +2181,13 @@ extension FocusEdge.Shape: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Shape: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Shape: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   @available(*, deprecated, message: "mentions deprecated cases")
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {}
 }
 
-extension FocusEdge._OldNode: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge._OldNode: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case value = "value"
   }
@@ -2206,7 +2206,7 @@ extension FocusEdge._OldNode: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge._OldNode: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge._OldNode: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _value: Swift.Int32? = nil
@@ -2238,7 +2238,7 @@ extension FocusEdge._OldNode: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge._OldNode: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge._OldNode: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _value: Swift.Int32? = nil
@@ -2262,14 +2262,14 @@ extension FocusEdge._OldNode: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge._OldNode: Parley.ParleyValidatable {
+nonisolated extension FocusEdge._OldNode: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.checkRange(self.value, minimum: 0, maximum: nil, path: Parley.ParleyValidation.member(path, "value"), into: &violations)
   }
 }
 
-extension FocusEdge.Count: Swift.Codable, Parley.ParleyJSONCodable, Parley.ParleyJSONMapKey {
+nonisolated extension FocusEdge.Count: Swift.Codable, Parley.ParleyJSONCodable, Parley.ParleyJSONMapKey {
   /// The raw value as a JSON object key.
   var parleyJSONKey: Swift.String {
     self.rawValue.parleyJSONKey
@@ -2294,7 +2294,7 @@ extension FocusEdge.Count: Swift.Codable, Parley.ParleyJSONCodable, Parley.Parle
   }
 }
 
-extension FocusEdge.Count: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Count: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     self.init(rawValue: try reader.readParleyInteger(Swift.Int32.self))
@@ -2306,14 +2306,14 @@ extension FocusEdge.Count: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Count: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Count: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.checkRange(self.rawValue, minimum: 0, maximum: 100, path: path, into: &violations)
   }
 }
 
-extension FocusEdge.Email: Swift.Codable, Parley.ParleyJSONCodable, Parley.ParleyJSONMapKey {
+nonisolated extension FocusEdge.Email: Swift.Codable, Parley.ParleyJSONCodable, Parley.ParleyJSONMapKey {
   /// The raw value as a JSON object key.
   var parleyJSONKey: Swift.String {
     self.rawValue.parleyJSONKey
@@ -2338,7 +2338,7 @@ extension FocusEdge.Email: Swift.Codable, Parley.ParleyJSONCodable, Parley.Parle
   }
 }
 
-extension FocusEdge.Email: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Email: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     self.init(rawValue: try reader.readString())
@@ -2350,14 +2350,14 @@ extension FocusEdge.Email: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Email: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Email: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.checkFormat(self.rawValue, "email", path: path, into: &violations)
   }
 }
 
-extension FocusEdge.Result: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Result: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case value = "value"
     case email = "email"
@@ -2388,7 +2388,7 @@ extension FocusEdge.Result: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Result: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Result: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _value: FocusEdge.Count? = nil
@@ -2466,7 +2466,7 @@ extension FocusEdge.Result: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Result: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Result: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _value: FocusEdge.Count? = nil
@@ -2516,7 +2516,7 @@ extension FocusEdge.Result: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Result: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Result: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.collect(self.value, path: Parley.ParleyValidation.member(path, "value"), into: &violations)
@@ -2529,7 +2529,7 @@ extension FocusEdge.Result: Parley.ParleyValidatable {
   }
 }
 
-extension FocusEdge.Failed: Parley.ParleyContractError {
+nonisolated extension FocusEdge.Failed: Parley.ParleyContractError {
   /// The contract's code for this error.
   static var parleyErrorCode: Swift.Int64 {
     500
@@ -2544,7 +2544,7 @@ extension FocusEdge.Failed: Parley.ParleyContractError {
   }
 }
 
-extension FocusEdge.Failed: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Failed: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case reason = "reason"
   }
@@ -2563,7 +2563,7 @@ extension FocusEdge.Failed: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Failed: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Failed: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _reason: Swift.String? = nil
@@ -2595,7 +2595,7 @@ extension FocusEdge.Failed: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Failed: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Failed: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _reason: Swift.String? = nil
@@ -2619,12 +2619,12 @@ extension FocusEdge.Failed: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Failed: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Failed: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {}
 }
 
-extension FocusEdge.Item: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Item: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case sku = "sku"
     case quantity = "quantity"
@@ -2649,7 +2649,7 @@ extension FocusEdge.Item: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Item: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Item: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _sku: Swift.String? = nil
@@ -2706,7 +2706,7 @@ extension FocusEdge.Item: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Item: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Item: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _sku: Swift.String? = nil
@@ -2745,7 +2745,7 @@ extension FocusEdge.Item: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Item: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Item: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.checkSize(self.sku.unicodeScalars.count, "length", minimum: 1, maximum: 8, path: Parley.ParleyValidation.member(path, "sku"), into: &violations)
@@ -2757,7 +2757,7 @@ extension FocusEdge.Item: Parley.ParleyValidatable {
   }
 }
 
-extension FocusEdge.Basket: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Basket: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case items = "items"
     case labels = "labels"
@@ -2782,7 +2782,7 @@ extension FocusEdge.Basket: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Basket: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Basket: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _items: [FocusEdge.Item]? = nil
@@ -2836,7 +2836,7 @@ extension FocusEdge.Basket: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Basket: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Basket: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _items: [FocusEdge.Item]? = nil
@@ -2872,7 +2872,7 @@ extension FocusEdge.Basket: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Basket: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Basket: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.checkSize(self.items.count, "count", minimum: 1, maximum: 3, path: Parley.ParleyValidation.member(path, "items"), into: &violations)
@@ -2888,7 +2888,7 @@ extension FocusEdge.Basket: Parley.ParleyValidatable {
   }
 }
 
-extension FocusEdge.Money: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Money: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case amountMinor = "amountMinor"
     case currency = "currency"
@@ -2910,7 +2910,7 @@ extension FocusEdge.Money: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Money: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Money: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _amountMinor: Swift.Int64? = nil
@@ -2955,7 +2955,7 @@ extension FocusEdge.Money: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Money: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Money: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _amountMinor: Swift.Int64? = nil
@@ -2987,7 +2987,7 @@ extension FocusEdge.Money: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Money: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Money: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.checkRange(self.amountMinor, minimum: 0, maximum: nil, path: Parley.ParleyValidation.member(path, "amountMinor"), into: &violations)
@@ -2995,7 +2995,7 @@ extension FocusEdge.Money: Parley.ParleyValidatable {
   }
 }
 
-extension FocusEdge.LineItem: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.LineItem: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case sku = "sku"
     case quantity = "quantity"
@@ -3020,7 +3020,7 @@ extension FocusEdge.LineItem: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.LineItem: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.LineItem: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _sku: Swift.String? = nil
@@ -3078,7 +3078,7 @@ extension FocusEdge.LineItem: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.LineItem: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.LineItem: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _sku: Swift.String? = nil
@@ -3118,7 +3118,7 @@ extension FocusEdge.LineItem: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.LineItem: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.LineItem: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.checkSize(self.sku.unicodeScalars.count, "length", minimum: 1, maximum: 64, path: Parley.ParleyValidation.member(path, "sku"), into: &violations)
@@ -3127,7 +3127,7 @@ extension FocusEdge.LineItem: Parley.ParleyValidatable {
   }
 }
 
-extension FocusEdge.Payment: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Payment: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case type
     case value
@@ -3167,7 +3167,7 @@ extension FocusEdge.Payment: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Payment: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Payment: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var name: Swift.String? = nil
@@ -3224,7 +3224,7 @@ extension FocusEdge.Payment: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Payment: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Payment: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var result: Self? = nil
@@ -3259,12 +3259,12 @@ extension FocusEdge.Payment: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Payment: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Payment: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {}
 }
 
-extension FocusEdge.Order: Swift.Codable, Parley.ParleyJSONCodable {
+nonisolated extension FocusEdge.Order: Swift.Codable, Parley.ParleyJSONCodable {
   private enum CodingKeys: Swift.String, Swift.CodingKey {
     case id = "id"
     case customer = "customer"
@@ -3304,7 +3304,7 @@ extension FocusEdge.Order: Swift.Codable, Parley.ParleyJSONCodable {
   }
 }
 
-extension FocusEdge.Order: Parley.ParleyFastJSON {
+nonisolated extension FocusEdge.Order: Parley.ParleyFastJSON {
   /// Reads a value with `Parley.JSONReader`, skipping unknown members.
   init(parleyJSON reader: inout Parley.JSONReader) throws {
     var _id: Swift.String? = nil
@@ -3416,7 +3416,7 @@ extension FocusEdge.Order: Parley.ParleyFastJSON {
   }
 }
 
-extension FocusEdge.Order: Parley.ParleyBinaryMessage {
+nonisolated extension FocusEdge.Order: Parley.ParleyBinaryMessage {
   /// Decodes the fields of one binary-codec message.
   init(parleyBinary reader: inout Parley.BinaryReader) throws {
     var _id: Swift.String? = nil
@@ -3485,7 +3485,7 @@ extension FocusEdge.Order: Parley.ParleyBinaryMessage {
   }
 }
 
-extension FocusEdge.Order: Parley.ParleyValidatable {
+nonisolated extension FocusEdge.Order: Parley.ParleyValidatable {
   /// Appends every violated constraint of this value, with paths under `path`.
   func collectParleyViolations(into violations: inout [Parley.ValidationViolation], path: Swift.String) {
     Parley.ParleyValidation.checkSize(self.items.count, "count", minimum: 1, maximum: 100, path: Parley.ParleyValidation.member(path, "items"), into: &violations)
@@ -3498,7 +3498,7 @@ extension FocusEdge.Order: Parley.ParleyValidatable {
   }
 }
 
-extension FocusEdge.EdgeServiceHandler {
+nonisolated extension FocusEdge.EdgeServiceHandler {
   /// Registers this implementation on `server`; calls outside `minimumVersion...version` fail with `VERSION_MISMATCH`.
   func register(on server: Parley.ParleyServer, minimumVersion: Swift.Int = 1) {
     server.register(self.parleyRegistration(minimumVersion: minimumVersion))
