@@ -60,7 +60,13 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
 
   private struct WeakHandler {
     weak var value: (any ConnectionCoreHandler)?
+    /// Sees each frame body before it is decoded (``setFrameInterceptor(_:)``).
+    var interceptor: FrameInterceptor?
   }
+
+  /// Sees a frame body before it is decoded; returns `true` when it took the frame whole (it is
+  /// then not decoded), `false` to leave it, untouched, to the codec. Runs on the read path.
+  typealias FrameInterceptor = @Sendable (_ body: inout [UInt8]) -> Bool
 
   /// Frames that failed to decode as envelopes, replies nobody waited for, unknown kinds, …
   let protocolViolations = Atomic<Int>(0)
@@ -83,6 +89,14 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   }
 
   private var handler: (any ConnectionCoreHandler)? { handlerBox.withLock { $0.value } }
+
+  /// Installs `interceptor` for the frames of later reads (a gateway hub forwards plain answers
+  /// from binary instances as bytes). Ignored once the connection is closed; dropped when it closes.
+  func setFrameInterceptor(_ interceptor: @escaping FrameInterceptor) {
+    handlerBox.withLock { box in
+      if box.value != nil { box.interceptor = interceptor }
+    }
+  }
 
   /// Switches the codec used for every later envelope (after the handshake) and starts pinging.
   func setCodec(_ codec: any EnvelopeCodec, peerMaxFrame: Int) {
@@ -113,6 +127,23 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
       return ParleyError(
         .frameTooLarge, "the envelope is \(length) bytes, above the peer's maximum frame size of \(peerMax)")
     }
+    return write(bytes, flushNow: flushNow)
+  }
+
+  /// Sends `frame`, a complete frame (length prefix included) already in this connection's codec,
+  /// as ``send(_:flushNow:)`` sends an envelope (same checks and errors).
+  func send(frame: [UInt8], flushNow: Bool = true) -> ParleyError? {
+    let (peerMax, closed) = state.withLock { ($0.peerMaxFrame, $0.closed) }
+    if closed { return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed") }
+    let length = frame.count - 4
+    if length > peerMax {
+      return ParleyError(
+        .frameTooLarge, "the envelope is \(length) bytes, above the peer's maximum frame size of \(peerMax)")
+    }
+    return write(frame, flushNow: flushNow)
+  }
+
+  private func write(_ bytes: [UInt8], flushNow: Bool) -> ParleyError? {
     if channel.write(bytes, flushNow: flushNow) { return nil }
     if isClosed {
       return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed")
@@ -174,7 +205,10 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     }
     guard shouldNotify else { return }
     let handler = handlerBox.withLock { box -> (any ConnectionCoreHandler)? in
-      defer { box.value = nil }
+      defer {
+        box.value = nil
+        box.interceptor = nil  // it may hold the connection above: no cycle outlives it
+      }
       return box.value
     }
     handler?.coreClosed(self, error: error)
@@ -186,13 +220,15 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
     if state.withLock({ $0.closed }) { return }
     sawInbound.store(true, ordering: .relaxed)
     lastInboundAt.store(Sys.now(), ordering: .relaxed)
-    let handler = self.handler  // once per read, not per frame
+    let (handler, interceptor) = handlerBox.withLock { ($0.value, $0.interceptor) }  // once per read
     do {
       try decoder.feed(bytes) { (frame: consuming [UInt8]) in
         // One lock per frame: a frame may switch the codec (handshake) or close the connection.
         let (codec, closed) = state.withLock { ($0.codec, $0.closed) }
         if closed { throw Stop() }
-        let envelope = try codec.decode(frameBody: consume frame)
+        var body = consume frame
+        if let interceptor, interceptor(&body) { return }
+        let envelope = try codec.decode(frameBody: consume body)
         try dispatch(envelope, to: handler)
       }
     } catch let error as FramingError {

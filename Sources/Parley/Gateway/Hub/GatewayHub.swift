@@ -95,6 +95,9 @@ public final class GatewayHub: Sendable {
       services: snapshot.services)
   }
 
+  /// Answers forwarded between binary hops as their own bytes, without decoding them (for tests).
+  var answersForwardedAsBytes: Int { router.answersForwardedAsBytes.load(ordering: .relaxed) }
+
   /// Parties (callers and services) the hub currently holds state for; returns to zero once
   /// everyone has disconnected.
   public var trackedParties: Int { router.snapshot().parties }

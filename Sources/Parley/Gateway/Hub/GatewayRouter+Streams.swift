@@ -33,8 +33,22 @@ extension GatewayRouter {
   }
 
   private func item(_ envelope: Envelope, id: UInt64, from peer: ServerPeer) {
+    guard let (callerPeer, callerID, callerCodec, instanceCodec) = itemRoute(id: id, from: peer) else {
+      return
+    }
+    var forwarded = envelope
+    forwarded.id = callerID
+    Self.carryPayloadCodec(&forwarded, from: instanceCodec, to: callerCodec)
+    // Items of one read batch leave together; the channel keeps them in order with the end.
+    guard let error = send(forwarded, to: callerPeer, flushNow: false) else { return }
+    itemUndeliverable(id: id, from: peer, to: callerPeer, error: error)
+  }
+
+  /// The caller of stream `id` of the instance on `peer` (its peer, its id for the stream, its
+  /// codec) and the instance's codec; marks the stream as having run. `nil`: no such stream.
+  func itemRoute(id: UInt64, from peer: ServerPeer) -> (ServerPeer, UInt64, WireCodec, WireCodec)? {
     let key = Self.key(peer)
-    let caller = state.withLock { state -> (ServerPeer, UInt64, WireCodec, WireCodec)? in
+    return state.withLock { state -> (ServerPeer, UInt64, WireCodec, WireCodec)? in
       guard let route = state.routes[key]?[id] else { return nil }
       if !route.itemsForwarded {
         state.routes[key]?[id]?.stream = true
@@ -42,13 +56,12 @@ extension GatewayRouter {
       }
       return (route.callerPeer, route.callerID, route.callerCodec, state.instances[key]?.codec ?? peer.codec)
     }
-    guard let (callerPeer, callerID, callerCodec, instanceCodec) = caller else { return }
-    var forwarded = envelope
-    forwarded.id = callerID
-    Self.carryPayloadCodec(&forwarded, from: instanceCodec, to: callerCodec)
-    // Items of one read batch leave together; the channel keeps them in order with the end.
-    guard let error = send(forwarded, to: callerPeer, flushNow: false) else { return }
-    // The caller cannot take it (gone, or its outbound queue is full): end the stream at both ends.
+  }
+
+  /// An item of stream `id` of the instance on `peer` could not be queued for its caller (gone,
+  /// or its outbound queue is full): ends the stream at both ends.
+  func itemUndeliverable(id: UInt64, from peer: ServerPeer, to callerPeer: ServerPeer, error: ParleyError) {
+    let key = Self.key(peer)
     let taken = state.withLock { state -> Route? in
       guard let route = Self.takeRoute(instance: key, id: id, in: &state) else { return nil }
       Self.count(route, error: true, cancelled: false, in: &state)

@@ -123,6 +123,8 @@ final class GatewayRouter: Sendable {
   let state = Mutex(State())
   /// The configuration's observer (`nil`: lifecycle events are not built at all).
   let observer: ParleyObserver?
+  /// Answers forwarded as their own bytes (``forwardAnswersAsBytes(from:)``), for tests.
+  let answersForwardedAsBytes = Atomic<Int>(0)
 
   init(configuration: GatewayConfiguration) {
     self.configuration = configuration
@@ -183,6 +185,7 @@ final class GatewayRouter: Sendable {
       state.instances[key] = instance
       for name in Set(body.services.map(\.service)) { state.byService[name, default: []].append(key) }
     }
+    forwardAnswersAsBytes(from: peer)
     for service in body.services { emit(.registered, service: service.service, instance: body.instance) }
     if let id = envelope.id {
       _ = send(
@@ -456,30 +459,9 @@ final class GatewayRouter: Sendable {
     }
     let failed = envelope.ok != true
     let now = Sys.now()
-    let found = state.withLock { state -> Answered? in
-      guard let route = Self.takeRoute(instance: key, id: id, in: &state) else {
-        if envelope.kind != .streamEnd { state.forgedReplies += 1 }  // a stream's end after a cancel
-        return nil
-      }
-      let instance = state.instances[key]
-      let codec = instance?.codec ?? peer.codec
-      let ejection: Ejection?
-      if failed {
-        instance?.errors += 1
-        ejection = recordHealth(of: key, code: envelope.error?.code ?? .internal, now: now, in: &state)
-      } else {
-        instance?.health.recordAnswer(now: now)
-        ejection = nil
-      }
-      let retry =
-        failed && Self.mayRetry(route, after: envelope.error, now: now) && state.parties[route.caller] != nil
-      if !retry { Self.count(route, error: failed, cancelled: false, now: now, in: &state) }
-      return Answered(
-        route: route, instanceCodec: codec,
-        callerWaitsForMore: state.parties[route.caller]?.outgoing.isEmpty == false, ejection: ejection,
-        retry: retry)
-    }
-    guard let found else { return }
+    let error = failed ? envelope.error : nil
+    guard let found = settle(id: id, kind: envelope.kind, failed: failed, error: error, from: peer, now: now)
+    else { return }
     let route = found.route
     report(found.ejection)
     if found.retry {
@@ -491,16 +473,51 @@ final class GatewayRouter: Sendable {
     Self.carryPayloadCodec(&answer, from: found.instanceCodec, to: route.callerCodec)
     // While the caller waits for more replies, let its I/O thread send them together.
     _ = send(answer, to: route.callerPeer, flushNow: !found.callerWaitsForMore)
-    if observer != nil {
-      emit(
-        failed ? .failed : .delivered, service: route.service, method: route.method, context: route.context,
-        error: failed ? envelope.error : nil,
-        duration: .nanoseconds(Int64(clamping: Sys.now() &- route.started)))
+    delivered(route, failed: failed, error: error)
+  }
+
+  /// Takes the route of answer `id` (a `reply` or `streamEnd`, `failed` with `error` or not) from
+  /// the instance on `peer` and records the answer for the instance's health and the method's
+  /// counters, under the lock. `nil` when that instance has no such call in flight: the answer is
+  /// dropped and counted as forged (except a stream's end, which may follow a cancel).
+  func settle(
+    id: UInt64, kind: EnvelopeKind, failed: Bool, error: ParleyError?, from peer: ServerPeer, now: UInt64
+  ) -> Answered? {
+    let key = Self.key(peer)
+    return state.withLock { state -> Answered? in
+      guard let route = Self.takeRoute(instance: key, id: id, in: &state) else {
+        if kind != .streamEnd { state.forgedReplies += 1 }  // a stream's end after a cancel
+        return nil
+      }
+      let instance = state.instances[key]
+      let codec = instance?.codec ?? peer.codec
+      let ejection: Ejection?
+      if failed {
+        instance?.errors += 1
+        ejection = recordHealth(of: key, code: error?.code ?? .internal, now: now, in: &state)
+      } else {
+        instance?.health.recordAnswer(now: now)
+        ejection = nil
+      }
+      let retry = failed && Self.mayRetry(route, after: error, now: now) && state.parties[route.caller] != nil
+      if !retry { Self.count(route, error: failed, cancelled: false, now: now, in: &state) }
+      return Answered(
+        route: route, instanceCodec: codec,
+        callerWaitsForMore: state.parties[route.caller]?.outgoing.isEmpty == false, ejection: ejection,
+        retry: retry)
     }
   }
 
+  /// Reports an answer forwarded to its caller to the observer, if any.
+  func delivered(_ route: Route, failed: Bool, error: ParleyError?) {
+    guard observer != nil else { return }
+    emit(
+      failed ? .failed : .delivered, service: route.service, method: route.method, context: route.context,
+      error: error, duration: .nanoseconds(Int64(clamping: Sys.now() &- route.started)))
+  }
+
   /// A reply's route, taken under the lock, and what to do with the reply.
-  private struct Answered {
+  struct Answered {
     var route: Route
     var instanceCodec: WireCodec
     var callerWaitsForMore: Bool
