@@ -36,8 +36,8 @@ public struct ParleyTypedEvents<Payload: Sendable>: AsyncSequence, Sendable {
   /// Events dropped because their payload did not decode.
   public var undecodableEvents: Int { undecodable.value.load(ordering: .relaxed) }
 
-  /// Unsubscribes at the gateway and ends the sequence.
-  public func cancel() async { await raw.cancel() }
+  /// Unsubscribes at the gateway and ends the sequence. Runs on the caller's executor.
+  public nonisolated(nonsending) func cancel() async { await raw.cancel() }
 
   /// Creates the iterator.
   public func makeAsyncIterator() -> Iterator {

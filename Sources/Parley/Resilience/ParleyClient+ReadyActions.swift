@@ -17,8 +17,12 @@ extension ParleyClient {
   /// - Throws: the action's error when it ran now and failed on a connection that is still
   ///   open; it is not registered then. (If the connection was lost meanwhile, the action stays
   ///   registered and runs on the next one.)
+  ///
+  /// Runs on the caller's executor (the action itself runs in a child task): called from an
+  /// actor, it does not leave it.
   @discardableResult
-  public func addReadyAction(named name: String, _ action: @escaping ReadyAction) async throws
+  public nonisolated(nonsending) func addReadyAction(named name: String, _ action: @escaping ReadyAction)
+    async throws
     -> ReadyActionID
   {
     let (id, current) = state.withLock { state -> (UInt64, ClientConnection?) in
@@ -48,7 +52,7 @@ extension ParleyClient {
   }
 
   /// Runs one action with the configured time limit.
-  func run(_ action: Action, on connection: ClientConnection) async throws {
+  nonisolated(nonsending) func run(_ action: Action, on connection: ClientConnection) async throws {
     let timeout = configuration.readyActionTimeout
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await action.body(connection) }

@@ -12,7 +12,7 @@ import Synchronization
 ///   payload: Array(#"{"id":"ord_1"}"#.utf8))
 /// let shipped = try await client.subscribe("shop.orders.*")   // acknowledged by the hub
 /// ```
-public final class GatewayClient: Sendable {
+public final class GatewayClient: GatewaySubscriptionOwner, Sendable {
   /// How many undelivered events a subscription buffers; beyond that new events are dropped
   /// and counted in ``droppedEvents``.
   public static let subscriptionBuffer = 10_000
@@ -46,10 +46,7 @@ public final class GatewayClient: Sendable {
   ///   connection error.
   public nonisolated(nonsending) func subscribe(_ pattern: String) async throws -> GatewaySubscription {
     let parsed = try TopicPattern(pattern)
-    let subscription = GatewaySubscription(pattern: parsed, buffer: Self.subscriptionBuffer) {
-      [weak self] sub in
-      await self?.unsubscribe(sub)
-    }
+    let subscription = GatewaySubscription(pattern: parsed, buffer: Self.subscriptionBuffer, owner: self)
     do {
       try await adopt(subscription)
     } catch {
@@ -80,7 +77,7 @@ public final class GatewayClient: Sendable {
   }
 
   /// Ends `subscription` at the hub (if this connection holds it) and stops delivering to it.
-  func unsubscribe(_ subscription: GatewaySubscription) async {
+  nonisolated(nonsending) func unsubscribe(_ subscription: GatewaySubscription) async {
     subscriptions.withLock { $0[ObjectIdentifier(subscription)] = nil }
     guard let id = subscription.hubID.withLock({ $0 }), !connection.isClosed else { return }
     var envelope = Envelope(kind: .unsubscribe)

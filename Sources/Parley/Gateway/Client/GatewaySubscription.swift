@@ -23,17 +23,17 @@ public final class GatewaySubscription: AsyncSequence, Sendable {
   /// Whether it outlives its connection (a link's subscription, subscribed again after reconnects).
   let survivesDisconnect: Bool
   private let dropped = Atomic<Int>(0)
-  private let onCancel: @Sendable (GatewaySubscription) async -> Void
+  private weak let owner: (any GatewaySubscriptionOwner)?
 
   init(
     pattern: TopicPattern, buffer: Int, survivesDisconnect: Bool = false,
-    onCancel: @escaping @Sendable (GatewaySubscription) async -> Void
+    owner: any GatewaySubscriptionOwner
   ) {
     self.pattern = pattern
     self.survivesDisconnect = survivesDisconnect
     (stream, continuation) = AsyncStream.makeStream(
       of: GatewayEvent.self, bufferingPolicy: .bufferingOldest(buffer))
-    self.onCancel = onCancel
+    self.owner = owner
   }
 
   /// Events dropped because this subscription's buffer was full (its consumer fell behind by
@@ -55,9 +55,10 @@ public final class GatewaySubscription: AsyncSequence, Sendable {
     stream.makeAsyncIterator()
   }
 
-  /// Unsubscribes at the gateway and ends the sequence.
-  public func cancel() async {
-    await onCancel(self)
+  /// Unsubscribes at the gateway and ends the sequence. Runs on the caller's executor (called
+  /// from an actor, it does not leave it; see `docs/generated-code.md`, "Executors").
+  public nonisolated(nonsending) func cancel() async {
+    await owner?.unsubscribe(self)
     continuation.finish()
   }
 }

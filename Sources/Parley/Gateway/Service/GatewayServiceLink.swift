@@ -27,10 +27,12 @@ import Synchronization
 /// ```
 ///
 /// A link with no services is a caller and subscriber that survives hub restarts.
-public final class GatewayServiceLink: ParleyCallTransport, Sendable {
+public final class GatewayServiceLink: ParleyCallTransport, GatewaySubscriptionOwner, Sendable {
   private struct State {
     var client: GatewayClient
     var registrations = 0
+    /// The ready action that subscribes each live subscription again on a new connection.
+    var subscriptionActions: [ObjectIdentifier: ParleyClient.ReadyActionID] = [:]
   }
 
   /// The hub's endpoint.
@@ -176,14 +178,8 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
   ///   hub's refusal on the current connection.
   public nonisolated(nonsending) func subscribe(_ pattern: String) async throws -> GatewaySubscription {
     let parsed = try TopicPattern(pattern)
-    let action = Mutex<ParleyClient.ReadyActionID?>(nil)
     let subscription = GatewaySubscription(
-      pattern: parsed, buffer: GatewayClient.subscriptionBuffer, survivesDisconnect: true
-    ) { [weak self] subscription in
-      guard let self else { return }
-      if let id = action.withLock({ $0 }) { self.parleyClient.removeReadyAction(id) }
-      await self.client.unsubscribe(subscription)
-    }
+      pattern: parsed, buffer: GatewayClient.subscriptionBuffer, survivesDisconnect: true, owner: self)
     let id = try await parleyClient.addReadyAction(named: "subscribe \(pattern)") {
       [weak self, weak subscription] connection in
       guard let self, let subscription else { return }
@@ -193,8 +189,16 @@ public final class GatewayServiceLink: ParleyCallTransport, Sendable {
       }
       try await client.adopt(subscription)
     }
-    action.withLock { $0 = id }
+    state.withLock { $0.subscriptionActions[ObjectIdentifier(subscription)] = id }
     return subscription
+  }
+
+  /// Stops subscribing `subscription` again on new connections and ends it at the hub on the
+  /// current one (``GatewaySubscription/cancel()``). Runs on the caller's executor.
+  nonisolated(nonsending) func unsubscribe(_ subscription: GatewaySubscription) async {
+    let action = state.withLock { $0.subscriptionActions.removeValue(forKey: ObjectIdentifier(subscription)) }
+    if let action { parleyClient.removeReadyAction(action) }
+    await client.unsubscribe(subscription)
   }
 
   /// Stops reconnecting, closes the connection (calls running are cancelled; subscriptions end)
