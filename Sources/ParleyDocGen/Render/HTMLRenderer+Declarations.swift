@@ -85,54 +85,34 @@ extension HTMLRenderer {
     }
   }
 
+  /// The member table of a struct or error: number, field, type, presence, constraints and
+  /// description, one row a field.
   static func fieldTable(_ fields: [DocField], page: ContractPage, into html: inout HTMLWriter) {
-    html.element("div", ["class": "table-wrap"]) { wrap in
-      wrap.element("table", ["class": "members"]) { table in
-        table.trusted(
-          "<thead><tr><th class=\"num\">#</th><th>Field</th><th>Type</th><th>Presence</th><th>Constraints</th><th>Description</th></tr></thead>"
-        )
-        table.open("tbody")
-        for field in fields {
-          table.newline()
-          table.element(
-            "tr", ["id": field.header.anchor, "class": field.header.deprecation != nil ? "deprecated" : nil]
-          ) { row in
-            row.element("td", ["class": "num"], "\(field.number)")
-            row.element("td", ["class": "name"]) { cell in
-              cell.element("a", ["class": "anchor", "href": "#" + field.header.anchor]) {
-                $0.element("code", field.header.name)
-              }
-              badges(field.header, into: &cell)
-            }
-            row.element("td", ["class": "type", "data-label": "Type"]) { cell in
-              cell.element("code") { type(field.type, page: page.page, into: &$0) }
-            }
-            row.element("td", ["class": "presence-cell", "data-label": "Presence"]) { cell in
-              let css: String =
-                switch field.presence {
-                case .required: "presence required"
-                case .optional: "presence optional"
-                case .defaulted: "presence defaulted"
-                }
-              if case .defaulted(let value) = field.presence {
-                cell.element("span", ["class": css]) { span in
-                  span.text("default ")
-                  span.element("code", value)
-                }
-              } else {
-                cell.element("span", ["class": css], field.presence.text)
-              }
-            }
-            row.element("td", ["class": "constraints", "data-label": "Constraints"]) { cell in
-              constraintList(field.constraints, into: &cell)
-            }
-            row.element("td", ["class": "doc"]) { cell in
-              deprecationNote(field.header, into: &cell)
-              docText(field.header.doc, page: page.page, into: &cell)
-            }
+    memberTable(
+      fields, headings: ["Field", "Type", "Presence", "Constraints"], header: \.header, number: \.number,
+      page: page, into: &html
+    ) { field, row in
+      row.element("td", ["class": "type", "data-label": "Type"]) { cell in
+        cell.element("code") { type(field.type, page: page.page, into: &$0) }
+      }
+      row.element("td", ["class": "presence-cell", "data-label": "Presence"]) { cell in
+        let css: String =
+          switch field.presence {
+          case .required: "presence required"
+          case .optional: "presence optional"
+          case .defaulted: "presence defaulted"
           }
+        if case .defaulted(let value) = field.presence {
+          cell.element("span", ["class": css]) { span in
+            span.text("default ")
+            span.element("code", value)
+          }
+        } else {
+          cell.element("span", ["class": css], field.presence.text)
         }
-        table.close("tbody")
+      }
+      row.element("td", ["class": "constraints", "data-label": "Constraints"]) { cell in
+        constraintList(field.constraints, into: &cell)
       }
     }
   }
@@ -151,63 +131,66 @@ extension HTMLRenderer {
     }
   }
 
+  /// The member table of an enum: number, case and description, one row a case.
   static func caseTable(_ cases: [DocCase], page: ContractPage, into html: inout HTMLWriter) {
-    html.element("div", ["class": "table-wrap"]) { wrap in
-      wrap.element("table", ["class": "members"]) { table in
-        table.trusted("<thead><tr><th class=\"num\">#</th><th>Case</th><th>Description</th></tr></thead>")
-        table.open("tbody")
-        for item in cases {
-          table.newline()
-          table.element(
-            "tr", ["id": item.header.anchor, "class": item.header.deprecation != nil ? "deprecated" : nil]
-          ) { row in
-            row.element("td", ["class": "num"], "\(item.number)")
-            row.element("td", ["class": "name"]) { cell in
-              cell.element("a", ["class": "anchor", "href": "#" + item.header.anchor]) {
-                $0.element("code", item.header.name)
-              }
-              badges(item.header, into: &cell)
-            }
-            row.element("td", ["class": "doc"]) { cell in
-              deprecationNote(item.header, into: &cell)
-              docText(item.header.doc, page: page.page, into: &cell)
-            }
-          }
-        }
-        table.close("tbody")
+    memberTable(cases, headings: ["Case"], header: \.header, number: \.number, page: page, into: &html) {
+      _, _ in
+    }
+  }
+
+  /// The member table of a union: number, variant, carried type, constraints and description,
+  /// one row a variant.
+  static func variantTable(_ variants: [DocVariant], page: ContractPage, into html: inout HTMLWriter) {
+    memberTable(
+      variants, headings: ["Variant", "Carries", "Constraints"], header: \.header, number: \.number,
+      page: page, into: &html
+    ) { variant, row in
+      row.element("td", ["class": "type", "data-label": "Type"]) { cell in
+        cell.element("code") { type(variant.type, page: page.page, into: &$0) }
+      }
+      row.element("td", ["class": "constraints", "data-label": "Constraints"]) { cell in
+        constraintList(variant.constraints, into: &cell)
       }
     }
   }
 
-  static func variantTable(_ variants: [DocVariant], page: ContractPage, into html: inout HTMLWriter) {
+  /// A table of numbered members (fields, cases or variants), one row a member, anchored at it:
+  /// its number, its name with badges, the cells `columns` writes (under `headings`), and its
+  /// deprecation note and doc.
+  ///
+  /// ```html
+  /// <div class="table-wrap"><table class="members"><thead><tr><th class="num">#</th><th>Case</th>
+  /// <th>Description</th></tr></thead><tbody>
+  /// <tr id="…"><td class="num">1</td><td class="name"><a class="anchor" href="#…"><code>paid</code>
+  /// </a></td><td class="doc">…</td></tr></tbody></table></div>
+  /// ```
+  static func memberTable<Member>(
+    _ members: [Member], headings: [String], header: (Member) -> DocHeader, number: (Member) -> Int,
+    page: ContractPage, into html: inout HTMLWriter, columns: (Member, inout HTMLWriter) -> Void
+  ) {
     html.element("div", ["class": "table-wrap"]) { wrap in
       wrap.element("table", ["class": "members"]) { table in
         table.trusted(
-          "<thead><tr><th class=\"num\">#</th><th>Variant</th><th>Carries</th><th>Constraints</th><th>Description</th></tr></thead>"
-        )
+          "<thead><tr><th class=\"num\">#</th>" + headings.map { "<th>\($0)</th>" }.joined()
+            + "<th>Description</th></tr></thead>")
         table.open("tbody")
-        for variant in variants {
+        for member in members {
+          let header = header(member)
           table.newline()
-          table.element(
-            "tr",
-            ["id": variant.header.anchor, "class": variant.header.deprecation != nil ? "deprecated" : nil]
-          ) { row in
-            row.element("td", ["class": "num"], "\(variant.number)")
+          table.element("tr", ["id": header.anchor, "class": header.deprecation != nil ? "deprecated" : nil])
+          {
+            row in
+            row.element("td", ["class": "num"], "\(number(member))")
             row.element("td", ["class": "name"]) { cell in
-              cell.element("a", ["class": "anchor", "href": "#" + variant.header.anchor]) {
-                $0.element("code", variant.header.name)
+              cell.element("a", ["class": "anchor", "href": "#" + header.anchor]) {
+                $0.element("code", header.name)
               }
-              badges(variant.header, into: &cell)
+              badges(header, into: &cell)
             }
-            row.element("td", ["class": "type", "data-label": "Type"]) { cell in
-              cell.element("code") { type(variant.type, page: page.page, into: &$0) }
-            }
-            row.element("td", ["class": "constraints", "data-label": "Constraints"]) { cell in
-              constraintList(variant.constraints, into: &cell)
-            }
+            columns(member, &row)
             row.element("td", ["class": "doc"]) { cell in
-              deprecationNote(variant.header, into: &cell)
-              docText(variant.header.doc, page: page.page, into: &cell)
+              deprecationNote(header, into: &cell)
+              docText(header.doc, page: page.page, into: &cell)
             }
           }
         }
