@@ -33,30 +33,12 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     writer.int(envelope.version)
     writer.key(quoted: "\"kind\":")
     writer.string(envelope.kind.rawValue)
-    if let id = envelope.id {
-      writer.key(quoted: "\"id\":")
-      writer.uint(id)
-    }
-    if let contract = envelope.contract {
-      writer.key(quoted: "\"contract\":")
-      writer.string(contract)
-    }
-    if let cv = envelope.contractVersion {
-      writer.key(quoted: "\"cv\":")
-      writer.int(cv)
-    }
-    if let service = envelope.service {
-      writer.key(quoted: "\"service\":")
-      writer.string(service)
-    }
-    if let method = envelope.method {
-      writer.key(quoted: "\"method\":")
-      writer.string(method)
-    }
-    if let timeoutMs = envelope.timeoutMs {
-      writer.key(quoted: "\"timeoutMs\":")
-      writer.int(timeoutMs)
-    }
+    writer.member(quoted: "\"id\":", envelope.id)
+    writer.member(quoted: "\"contract\":", envelope.contract)
+    writer.member(quoted: "\"cv\":", envelope.contractVersion)
+    writer.member(quoted: "\"service\":", envelope.service)
+    writer.member(quoted: "\"method\":", envelope.method)
+    writer.member(quoted: "\"timeoutMs\":", envelope.timeoutMs)
     if let context = envelope.context {
       writer.key(quoted: "\"ctx\":")
       writer.beginObject()
@@ -70,10 +52,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       writer.int(context.depth)
       writer.endObject()
     }
-    if let ok = envelope.ok {
-      writer.key(quoted: "\"ok\":")
-      writer.bool(ok)
-    }
+    writer.member(quoted: "\"ok\":", envelope.ok)
     // A binary payload (a forwarded call of another connection) travels as a base64 string.
     let binaryPayload = envelope.payloadCodec == .binary
     if let payload = envelope.payload, !payload.isEmpty {
@@ -84,10 +63,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
       writer.key(quoted: "\"payloadCodec\":")
       writer.string(payloadCodec.rawValue)
     }
-    if let credit = envelope.credit {
-      writer.key(quoted: "\"credit\":")
-      writer.uint(credit)
-    }
+    writer.member(quoted: "\"credit\":", envelope.credit)
     if let error = envelope.error {
       if envelope.kind == .reply || envelope.kind == .streamEnd {
         writer.key(quoted: "\"error\":")
@@ -117,10 +93,7 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
   private static func writeFrom(_ from: PeerIdentity, to writer: inout JSONWriter) {
     writer.key(quoted: "\"from\":")
     writer.beginObject()
-    if let name = from.name {
-      writer.key(quoted: "\"name\":")
-      writer.string(name)
-    }
+    writer.member(quoted: "\"name\":", from.name)
     if let credentials = from.credentials {
       writer.key(quoted: "\"uid\":")
       writer.uint(UInt64(credentials.uid))
@@ -141,29 +114,10 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     writer.beginArray()
     for codec in hello.codecs { writer.string(codec) }
     writer.endArray()
-    writer.key(quoted: "\"contracts\":")
-    writer.beginArray()
-    for contract in hello.contracts {
-      writer.beginObject()
-      writer.key(quoted: "\"name\":")
-      writer.string(contract.name)
-      writer.key(quoted: "\"version\":")
-      writer.int(contract.version)
-      writer.endObject()
-    }
-    writer.endArray()
-    if let name = hello.name {
-      writer.key(quoted: "\"name\":")
-      writer.string(name)
-    }
-    if let token = hello.token {
-      writer.key(quoted: "\"token\":")
-      writer.string(token)
-    }
-    if let maxFrame = hello.maxFrame {
-      writer.key(quoted: "\"maxFrame\":")
-      writer.int(maxFrame)
-    }
+    writeContracts(hello.contracts.lazy.map { ($0.name, $0.version, nil) }, to: &writer)
+    writer.member(quoted: "\"name\":", hello.name)
+    writer.member(quoted: "\"token\":", hello.token)
+    writer.member(quoted: "\"maxFrame\":", hello.maxFrame)
   }
 
   private static func writeWelcome(_ welcome: Welcome, to writer: inout JSONWriter) {
@@ -175,42 +129,34 @@ public struct JSONEnvelopeCodec: EnvelopeCodec {
     writer.int(welcome.heartbeatMs)
     writer.key(quoted: "\"maxInFlight\":")
     writer.int(welcome.maxInFlight)
+    writeContracts(welcome.contracts.lazy.map { ($0.name, $0.version, $0.minimumVersion) }, to: &writer)
+    writer.member(quoted: "\"name\":", welcome.name)
+    writer.member(quoted: "\"proof\":", hex: welcome.proof)
+  }
+
+  /// `"contracts":[{"name":"shop.orders","version":3,"minVersion":2},…]`: a hello's (without
+  /// `minVersion`) or a welcome's.
+  private static func writeContracts(
+    _ contracts: some Sequence<(name: String, version: Int, minVersion: Int?)>, to writer: inout JSONWriter
+  ) {
     writer.key(quoted: "\"contracts\":")
     writer.beginArray()
-    for contract in welcome.contracts {
+    for contract in contracts {
       writer.beginObject()
       writer.key(quoted: "\"name\":")
       writer.string(contract.name)
       writer.key(quoted: "\"version\":")
       writer.int(contract.version)
-      writer.key(quoted: "\"minVersion\":")
-      writer.int(contract.minimumVersion)
+      writer.member(quoted: "\"minVersion\":", contract.minVersion)
       writer.endObject()
     }
     writer.endArray()
-    if let name = welcome.name {
-      writer.key(quoted: "\"name\":")
-      writer.string(name)
-    }
-    if let proof = welcome.proof {
-      writer.key(quoted: "\"proof\":")
-      writer.string(HexText.encode(proof))
-    }
   }
 
   private static func writeAuth(_ auth: AuthExchange, to writer: inout JSONWriter) {
-    if let challenge = auth.challenge {
-      writer.key(quoted: "\"challenge\":")
-      writer.string(HexText.encode(challenge))
-    }
-    if let nonce = auth.nonce {
-      writer.key(quoted: "\"nonce\":")
-      writer.string(HexText.encode(nonce))
-    }
-    if let proof = auth.proof {
-      writer.key(quoted: "\"proof\":")
-      writer.string(HexText.encode(proof))
-    }
+    writer.member(quoted: "\"challenge\":", hex: auth.challenge)
+    writer.member(quoted: "\"nonce\":", hex: auth.nonce)
+    writer.member(quoted: "\"proof\":", hex: auth.proof)
   }
 
   // MARK: Decoding
