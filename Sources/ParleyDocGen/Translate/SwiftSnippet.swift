@@ -153,9 +153,9 @@ struct SwiftSnippet {
         let raw: JSONValue =
           d.underlying.isInteger ? Int128(key).map(JSONValue.integer) ?? .string(key) : .string(key)
         return "\(names.type(reference))(\(Self.literal(raw, d.underlying)))"
-      default: return Self.string(key)
+      default: return SwiftNames.stringLiteral(key)
       }
-    default: return Self.string(key)
+    default: return SwiftNames.stringLiteral(key)
     }
   }
 
@@ -164,12 +164,12 @@ struct SwiftSnippet {
     case (.bool, .bool(let flag)): return flag ? "true" : "false"
     case (_, .integer(let number)): return "\(number)"
     case (_, .number(let number)): return JSONValue.format(number)
-    case (.uuid, .string(let text)): return "UUID(uuidString: \(string(text)))!"
+    case (.uuid, .string(let text)): return "UUID(uuidString: \(SwiftNames.stringLiteral(text)))!"
     case (.timestamp, .string(let text)):
       return epochSeconds(text).map { "Date(timeIntervalSince1970: \($0))" } ?? "Date()"
     case (.duration, .string(let text)): return ".seconds(\(text.dropLast()))"
-    case (.bytes, .string(let text)): return "Data(base64Encoded: \(string(text)))!"
-    case (_, .string(let text)): return string(text)
+    case (.bytes, .string(let text)): return "Data(base64Encoded: \(SwiftNames.stringLiteral(text)))!"
+    case (_, .string(let text)): return SwiftNames.stringLiteral(text)
     default: return "nil"
     }
   }
@@ -187,26 +187,5 @@ struct SwiftSnippet {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
     let days = era * 146_097 + doe - 719_468
     return days * 86_400 + digits[3] * 3600 + digits[4] * 60 + digits[5]
-  }
-
-  /// A Swift string literal.
-  static func string(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          result += "\\u{" + String(scalar.value, radix: 16) + "}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
   }
 }
