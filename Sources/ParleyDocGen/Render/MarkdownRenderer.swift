@@ -110,34 +110,30 @@ public enum MarkdownRenderer {
     if !header.doc.isEmpty { lines += [docText(header.doc, page: page), ""] }
     for method in declaration.methods { lines += self.method(method, service: header.name, page: page) }
     if !declaration.fields.isEmpty {
-      lines += [
-        "| # | Field | Type | Presence | Constraints | Description |",
-        "| ---: | --- | --- | --- | --- | --- |",
-      ]
-      for field in declaration.fields {
-        lines.append(
-          "| \(field.number) | \(MarkdownWriter.anchor(field.header.anchor))\(MarkdownWriter.code(field.header.name, inTable: true))\(badges(field.header)) | \(type(field.type, page: page)) | \(field.presence.presenceCell) | \(constraints(field.constraints, inTable: true)) | \(cell(field.header, page: page)) |"
-        )
+      lines += memberTable(
+        declaration.fields, headings: ["Field", "Type", "Presence", "Constraints"], header: \.header,
+        number: \.number, page: page
+      ) { field in
+        [
+          type(field.type, page: page), field.presence.presenceCell,
+          constraints(field.constraints, inTable: true),
+        ]
       }
-      lines.append("")
     }
     if !declaration.cases.isEmpty {
-      lines += ["| # | Case | Description |", "| ---: | --- | --- |"]
-      for item in declaration.cases {
-        lines.append(
-          "| \(item.number) | \(MarkdownWriter.anchor(item.header.anchor))\(MarkdownWriter.code(item.header.name, inTable: true))\(badges(item.header)) | \(cell(item.header, page: page)) |"
-        )
+      lines += memberTable(
+        declaration.cases, headings: ["Case"], header: \.header, number: \.number, page: page
+      ) {
+        _ in []
       }
-      lines.append("")
     }
     if !declaration.variants.isEmpty {
-      lines += ["| # | Variant | Carries | Constraints | Description |", "| ---: | --- | --- | --- | --- |"]
-      for variant in declaration.variants {
-        lines.append(
-          "| \(variant.number) | \(MarkdownWriter.anchor(variant.header.anchor))\(MarkdownWriter.code(variant.header.name, inTable: true))\(badges(variant.header)) | \(type(variant.type, page: page)) | \(constraints(variant.constraints, inTable: true)) | \(cell(variant.header, page: page)) |"
-        )
+      lines += memberTable(
+        declaration.variants, headings: ["Variant", "Carries", "Constraints"], header: \.header,
+        number: \.number, page: page
+      ) { variant in
+        [type(variant.type, page: page), constraints(variant.constraints, inTable: true)]
       }
-      lines.append("")
     }
     if let reserved = declaration.reserved {
       var parts: [String] = []
@@ -282,6 +278,36 @@ public enum MarkdownRenderer {
         return href(target, from: page).map { "[\(code)](\($0))" } ?? code
       }
     }.joined()
+  }
+
+  /// A table of numbered members (fields, cases or variants), one row a member, followed by an
+  /// empty line: its number, its anchored name with badges, the cells `columns` gives (under
+  /// `headings`), and its description.
+  ///
+  /// ```markdown
+  /// | # | Case | Description |
+  /// | ---: | --- | --- |
+  /// | 1 | <a id="…"></a>`paid` | Paid in full. |
+  /// ```
+  static func memberTable<Member>(
+    _ members: [Member], headings: [String], header: (Member) -> DocHeader, number: (Member) -> Int,
+    page: String, columns: (Member) -> [String]
+  ) -> [String] {
+    let all = ["#"] + headings + ["Description"]
+    var lines = [
+      "| " + all.joined(separator: " | ") + " |",
+      "| ---: |" + String(repeating: " --- |", count: all.count - 1),
+    ]
+    for member in members {
+      let header = header(member)
+      let name =
+        MarkdownWriter.anchor(header.anchor) + MarkdownWriter.code(header.name, inTable: true)
+        + badges(header)
+      let cells = ["\(number(member))", name] + columns(member) + [cell(header, page: page)]
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    lines.append("")
+    return lines
   }
 }
 
