@@ -19,6 +19,21 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
     var identity: PeerIdentity?
     var unhandled = 0
     var pendingHello: PendingHello?
+    /// The server's call router as last read (``CallRouter``), `nil` before the first call.
+    var callRouter: CallRouter?
+  }
+
+  /// The server's call router and the routing generation it was read at, in a class: read out of
+  /// a lock as a reference, where a closure read out of a lock (``RoutingCache/callRouter``) is
+  /// wrapped in two reabstraction thunks, two heap allocations per call through a gateway hub.
+  private final class CallRouter: Sendable {
+    let generation: UInt64
+    let route: (@Sendable (Envelope, ServerPeer) -> Bool)?
+
+    init(_ table: RoutingTable) {
+      generation = table.generation
+      route = table.callRouter
+    }
   }
 
   let core: ConnectionCore
@@ -72,7 +87,7 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
   // MARK: Envelopes
 
   func core(_ core: ConnectionCore, received envelope: Envelope) {
-    let phase = state.withLock { $0.phase }
+    let (phase, cachedRouter) = state.withLock { ($0.phase, $0.callRouter) }
     switch (phase, envelope.kind) {
     case (.awaitingHello, .hello): handleHello(envelope)
     case (.awaitingHello, _):
@@ -85,9 +100,7 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
           "expected the answer to the shared-secret challenge, not \(envelope.kind.rawValue)"))
     case (.closed, _): return
     case (.ready, .call), (.ready, .oneway), (.ready, .cancel):
-      if let router = routing.callRouter,
-        router(envelope, ServerPeer(connection: self))
-      {
+      if let route = callRouter(cachedRouter), route(envelope, ServerPeer(connection: self)) {
         return
       }
       switch envelope.kind {
@@ -116,6 +129,15 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
         core.protocolViolations.add(1, ordering: .relaxed)
       }
     }
+  }
+
+  /// The server's current call router: `cached` unless the server's routing changed since it was
+  /// read (one atomic load), else read again and kept.
+  private func callRouter(_ cached: CallRouter?) -> (@Sendable (Envelope, ServerPeer) -> Bool)? {
+    guard let table = server.routingTable(ifNewerThan: cached?.generation) else { return cached?.route }
+    let fresh = CallRouter(table)
+    state.withLock { $0.callRouter = fresh }
+    return fresh.route
   }
 
   private func reject(_ error: ParleyError) {

@@ -49,10 +49,10 @@ extension GatewayRouter {
   func itemRoute(id: UInt64, from peer: ServerPeer) -> (ServerPeer, UInt64, WireCodec, WireCodec)? {
     let key = Self.key(peer)
     return state.withLock { state -> (ServerPeer, UInt64, WireCodec, WireCodec)? in
-      guard let route = state.routes[key]?[id] else { return nil }
+      guard let table = state.routes[key], let route = table.byID[id] else { return nil }
       if !route.itemsForwarded {
-        state.routes[key]?[id]?.stream = true
-        state.routes[key]?[id]?.itemsForwarded = true  // the stream has run: never retried
+        table.byID[id]?.stream = true
+        table.byID[id]?.itemsForwarded = true  // the stream has run: never retried
       }
       return (route.callerPeer, route.callerID, route.callerCodec, state.instances[key]?.codec ?? peer.codec)
     }

@@ -61,6 +61,13 @@ final class GatewayRouter: Sendable {
     var context: CallContext? { request.context }
   }
 
+  /// The calls forwarded to one instance, by the gateway's id. A class, changed in place under the
+  /// router's lock: removing a route from a table nested in the state's dictionary went through
+  /// two `Dictionary` `modify` coroutines, each allocating its frame, on every reply.
+  final class RouteTable {
+    var byID: [UInt64: Route] = [:]
+  }
+
   /// Anyone connected: its calls in flight (caller id → instance, gateway id) and subscriptions.
   /// A class, changed in place under the router's lock (a copy would copy both tables).
   final class Party {
@@ -106,7 +113,7 @@ final class GatewayRouter: Sendable {
     var instances: [Key: Instance] = [:]
     var byService: [String: [Key]] = [:]  // service name → instances, in registration order
     var cursor: [String: Int] = [:]  // round-robin position among equally loaded instances
-    var routes: [Key: [UInt64: Route]] = [:]  // instance → gateway id → route
+    var routes: [Key: RouteTable] = [:]  // instance → gateway id → route
     var parties: [Key: Party] = [:]
     var subscriptionCount = 0
     var counters: [String: [String: Counters]] = [:]  // service → method → counters
@@ -421,7 +428,14 @@ final class GatewayRouter: Sendable {
     let abandonAt =
       timeoutNanos.map { now &+ $0 &+ configuration.abandonAfter.nanoseconds }
       ?? (stream ? UInt64.max : now &+ 3_600 * 1_000_000_000)
-    state.routes[target, default: [:]][id] = Route(
+    let table: RouteTable
+    if let existing = state.routes[target] {
+      table = existing
+    } else {
+      table = RouteTable()
+      state.routes[target] = table
+    }
+    table.byID[id] = Route(
       caller: callerKey, callerPeer: peer, callerCodec: caller.codec, callerID: callerID, started: now,
       abandonAt: abandonAt, stream: stream, request: envelope, deadline: deadline, triedBefore: excluded)
     let record = party ?? Party(peer: peer)
@@ -443,9 +457,10 @@ final class GatewayRouter: Sendable {
   /// An instance's table of routes stays while the instance is connected, even when empty (so
   /// that one call at a time does not allocate a table per call); ``closed(_:)`` removes it.
   static func takeRoute(instance key: Key, id: UInt64, in state: inout State) -> Route? {
-    guard let route = state.routes[key]?.removeValue(forKey: id) else { return nil }
-    state.instances[key]?.inFlight -= 1
-    state.parties[route.caller]?.outgoing[route.callerID] = nil
+    // Looked up, then changed through the class references: no `Dictionary` `modify` coroutine.
+    guard let table = state.routes[key], let route = table.byID.removeValue(forKey: id) else { return nil }
+    if let instance = state.instances[key] { instance.inFlight -= 1 }
+    if let party = state.parties[route.caller] { party.outgoing.removeValue(forKey: route.callerID) }
     return route
   }
 
@@ -749,14 +764,14 @@ final class GatewayRouter: Sendable {
         Self.unlist(key, instance, in: &state)
         instanceName = instance.instance
         services = instance.services.map(\.service)
-        for (_, route) in state.routes.removeValue(forKey: key) ?? [:] {
+        for (_, route) in state.routes.removeValue(forKey: key)?.byID ?? [:] {
           state.parties[route.caller]?.outgoing[route.callerID] = nil
           Self.count(route, error: true, cancelled: false, in: &state)
           lost.append(route)
         }
       }
       // A table of routes left by an instance another connection took over, once empty.
-      if state.routes[key]?.isEmpty == true { state.routes[key] = nil }
+      if state.routes[key]?.byID.isEmpty == true { state.routes[key] = nil }
       if let party = state.parties.removeValue(forKey: key) {
         state.subscriptionCount -= party.subscriptions.count
         for (_, target) in party.outgoing {
@@ -788,6 +803,7 @@ final class GatewayRouter: Sendable {
     let expired = state.withLock { state -> [(ServerPeer?, UInt64, Route)] in
       var expired: [(ServerPeer?, UInt64, Route)] = []
       for (key, routes) in state.routes {
+        let routes = routes.byID  // a copy: taking routes below changes the table
         for (id, route) in routes where route.abandonAt <= now {
           let peer = state.instances[key]?.peer
           if let taken = Self.takeRoute(instance: key, id: id, in: &state) {
@@ -883,7 +899,7 @@ final class GatewayRouter: Sendable {
         }
         return GatewayStatus.Service(service: name, instances: instances, methods: methods)
       }
-      let inFlight = state.routes.values.reduce(0) { $0 + $1.count }
+      let inFlight = state.routes.values.reduce(0) { $0 + $1.byID.count }
       return (
         services, inFlight, state.subscriptionCount, state.forgedReplies, state.undeliverable,
         state.parties.count, state.droppedEvents
