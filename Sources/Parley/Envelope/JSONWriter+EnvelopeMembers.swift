@@ -1,43 +1,11 @@
 extension JSONWriter {
-  /// Writes the member `"key":"value"` when `value` is present, nothing when it is `nil`: an
+  /// Writes the member `"key":value` when `value` is present, nothing when it is `nil`: an
   /// envelope's optional member (`key` already in JSON form, as for ``key(quoted:)``).
   @inline(__always)
-  mutating func member(quoted key: StaticString, _ value: String?) {
+  mutating func member(quoted key: StaticString, _ value: (some EnvelopeMemberValue)?) {
     guard let value else { return }
     self.key(quoted: key)
-    string(value)
-  }
-
-  /// Writes the member `"key":value` when `value` is present, nothing when it is `nil`.
-  @inline(__always)
-  mutating func member(quoted key: StaticString, _ value: Int?) {
-    guard let value else { return }
-    self.key(quoted: key)
-    int(value)
-  }
-
-  /// Writes the member `"key":value` when `value` is present, nothing when it is `nil`.
-  @inline(__always)
-  mutating func member(quoted key: StaticString, _ value: Int64?) {
-    guard let value else { return }
-    self.key(quoted: key)
-    int(value)
-  }
-
-  /// Writes the member `"key":value` when `value` is present, nothing when it is `nil`.
-  @inline(__always)
-  mutating func member(quoted key: StaticString, _ value: UInt64?) {
-    guard let value else { return }
-    self.key(quoted: key)
-    uint(value)
-  }
-
-  /// Writes the member `"key":true|false` when `value` is present, nothing when it is `nil`.
-  @inline(__always)
-  mutating func member(quoted key: StaticString, _ value: Bool?) {
-    guard let value else { return }
-    self.key(quoted: key)
-    bool(value)
+    value.writeEnvelopeMember(to: &self)
   }
 
   /// Writes the member `"key":"<lowercase hex>"` when `bytes` are present, nothing when they are
@@ -47,4 +15,30 @@ extension JSONWriter {
     self.key(quoted: key)
     string(HexText.encode(bytes))
   }
+}
+
+/// A scalar an envelope member holds (`"id":7`, `"service":"OrderService"`, `"ok":true`).
+protocol EnvelopeMemberValue {
+  /// Writes the value as JSON.
+  func writeEnvelopeMember(to writer: inout JSONWriter)
+}
+
+extension String: EnvelopeMemberValue {
+  @inline(__always) func writeEnvelopeMember(to writer: inout JSONWriter) { writer.string(self) }
+}
+
+extension Int: EnvelopeMemberValue {
+  @inline(__always) func writeEnvelopeMember(to writer: inout JSONWriter) { writer.int(self) }
+}
+
+extension Int64: EnvelopeMemberValue {
+  @inline(__always) func writeEnvelopeMember(to writer: inout JSONWriter) { writer.int(self) }
+}
+
+extension UInt64: EnvelopeMemberValue {
+  @inline(__always) func writeEnvelopeMember(to writer: inout JSONWriter) { writer.uint(self) }
+}
+
+extension Bool: EnvelopeMemberValue {
+  @inline(__always) func writeEnvelopeMember(to writer: inout JSONWriter) { writer.bool(self) }
 }
