@@ -78,14 +78,6 @@ final class RoutingCache: Sendable {
     }
   }
 
-  /// The current call router, if any.
-  var callRouter: (@Sendable (Envelope, ServerPeer) -> Bool)? {
-    cached.withLock { cached in
-      refresh(&cached)
-      return cached.table?.callRouter
-    }
-  }
-
   /// Takes the server's table again if it changed since ours (one atomic load otherwise).
   private func refresh(_ cached: inout Cached) {
     if let fresh = server.routingTable(ifNewerThan: cached.table?.generation) {

@@ -24,8 +24,8 @@ final class ServerConnection: ConnectionCoreHandler, Sendable {
   }
 
   /// The server's call router and the routing generation it was read at, in a class: read out of
-  /// a lock as a reference, where a closure read out of a lock (``RoutingCache/callRouter``) is
-  /// wrapped in two reabstraction thunks, two heap allocations per call through a gateway hub.
+  /// a lock as a reference, where a closure read out of a lock is wrapped in two reabstraction
+  /// thunks, two heap allocations per call through a gateway hub.
   private final class CallRouter: Sendable {
     let generation: UInt64
     let route: (@Sendable (Envelope, ServerPeer) -> Bool)?
