@@ -17,6 +17,18 @@ enum BenchTransport: String, CaseIterable, Sendable {
   var label: String { self == .unix ? "Unix socket" : "TCP loopback" }
 }
 
+/// CPU seconds of the server side: the process serving the calls (the direct server, or the
+/// service linked to the hub) and the gateway hub's, if there is one.
+struct ServerCPU: Sendable {
+  var service: Double
+  var hub: Double?
+
+  /// What was used between `before` and `self`.
+  func since(_ before: ServerCPU) -> ServerCPU {
+    ServerCPU(service: service - before.service, hub: hub.map { $0 - (before.hub ?? 0) })
+  }
+}
+
 /// Where a scenario's calls go: a direct server, or a gateway hub with the bench service linked
 /// to it. Servers run in child processes (this executable in a serving mode) unless
 /// `--same-process` asks for an in-process direct server.
@@ -79,6 +91,19 @@ final class BenchTopology: @unchecked Sendable {  // owned by one scenario at a 
     let listen = transport.listenEndpoint(directory: directory, name: "hub")
     let hub = try await ChildProcess.start(["serve-gateway"] + BenchEndpoint.arguments(for: listen))
     return BenchTopology(endpoint: try hub.endpoint(), children: [hub], inProcess: nil)
+  }
+
+  /// Whether the server runs in this process (`--same-process`, direct).
+  var servesInProcess: Bool { inProcess != nil }
+
+  /// The CPU time the server processes have used so far; `nil` with an in-process server or
+  /// without `/proc`.
+  var serverCPU: ServerCPU? {
+    guard let first = children.first, let firstSeconds = first.cpuSeconds else { return nil }
+    guard children.count > 1 else { return ServerCPU(service: firstSeconds, hub: nil) }
+    // A gateway: the hub first, then the linked service.
+    guard let serviceSeconds = children[1].cpuSeconds else { return nil }
+    return ServerCPU(service: serviceSeconds, hub: firstSeconds)
   }
 
   /// A client connection to ``endpoint`` that allows 4,096 calls in flight.

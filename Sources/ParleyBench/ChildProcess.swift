@@ -50,6 +50,9 @@ final class ChildProcess: @unchecked Sendable {  // used by one scenario at a ti
   /// The child's resident memory in bytes (`VmRSS`), `nil` where `/proc` is not available.
   var residentBytes: Int? { ResidentMemory.bytes(pid: pid) }
 
+  /// The CPU time the child has used so far in seconds, `nil` where `/proc` is not available.
+  var cpuSeconds: Double? { ProcessCPU.seconds(pid: pid) }
+
   /// Closes the child's standard input (it exits) and waits for it, killing it after 5 s.
   func stop() {
     try? input.fileHandleForWriting.close()

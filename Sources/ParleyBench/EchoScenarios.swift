@@ -15,6 +15,7 @@ enum EchoScenarios {
           let connection = try await topology.connect()
           for size in [64, 4096] {
             let payload = BenchService.payload(size: size)
+            let serverCPU = topology.serverCPU
             let outcome = try await ClosedLoop.run(
               workers: 1, window: context.options.window, executor: callers(context, connection)
             ) { _ in
@@ -23,7 +24,7 @@ enum EchoScenarios {
             var result = BenchResult.calls(
               "sequential.\(transport.rawValue).\(sizeLabel(size)).\(route.rawValue)", scenario: .sequential,
               label: "1 in flight, \(sizeLabel(size)), \(transport.label), \(route.rawValue)", outcome)
-            addCPU(&result, outcome, context, route)
+            addCPU(&result, outcome, server: since(serverCPU, topology), inProcess: topology.servesInProcess)
             byRoute[route, default: [:]][size] = result
           }
           await connection.close()
@@ -35,11 +36,7 @@ enum EchoScenarios {
       }
       for size in [64, 4096] {
         guard let direct = byRoute[.direct]?[size], var routed = byRoute[.gateway]?[size] else { continue }
-        // The target: a routed call costs at most 2× a direct one (time per call).
-        routed.details.append(("costVsDirect", rounded(direct.value / routed.value, 2)))
-        if let d = direct.latency, let r = routed.latency {
-          routed.details.append(("p50VsDirect", rounded(r.p50 / d.p50, 2)))
-        }
+        compare(&routed, with: direct)
         results += [direct, routed]
       }
     }
@@ -58,6 +55,7 @@ enum EchoScenarios {
       do {
         let connection = try await topology.connect()
         for depth in depths {
+          let serverCPU = topology.serverCPU
           let outcome = try await ClosedLoop.run(
             workers: depth, window: context.options.window, executor: callers(context, connection)
           ) { _ in
@@ -67,7 +65,7 @@ enum EchoScenarios {
             "in-flight.\(transport.rawValue).\(depth).\(route.rawValue)", scenario: .inFlight,
             label: "\(depth) in flight on 1 connection, 64 B, \(transport.label), \(route.rawValue)",
             outcome)
-          addCPU(&result, outcome, context, route)
+          addCPU(&result, outcome, server: since(serverCPU, topology), inProcess: topology.servesInProcess)
           results.append(result)
         }
         await connection.close()
@@ -76,6 +74,11 @@ enum EchoScenarios {
         throw error
       }
       await topology.stop()
+    }
+    if let direct = results.first(where: { $0.id == "in-flight.unix.64.direct" }),
+      let index = results.firstIndex(where: { $0.id == "in-flight.unix.64.gateway" })
+    {
+      compare(&results[index], with: direct)
     }
     return results
   }
@@ -108,13 +111,46 @@ enum EchoScenarios {
     }
   }
 
-  /// With `--same-process`, a direct row's client and server both run in this process: its CPU
-  /// time per call (warm-up included) is added as `cpuMicrosPerCall`.
+  /// Adds the CPU time per call to `result` (warm-up included, as ``LoadOutcome/total``):
+  /// `cpuMicrosPerCall` for every process together, and with servers in child processes also
+  /// `clientCpuMicrosPerCall` (this process), `serverCpuMicrosPerCall` (the process serving the
+  /// calls) and, through a gateway, `hubCpuMicrosPerCall`. With the server in this process
+  /// (`--same-process`) only the total is known; without `/proc` (Darwin) nothing is added.
   static func addCPU(
-    _ result: inout BenchResult, _ outcome: LoadOutcome, _ context: BenchContext, _ route: BenchTopology.Route
+    _ result: inout BenchResult, _ outcome: LoadOutcome, server: ServerCPU?, inProcess: Bool
   ) {
-    guard context.options.sameProcess, route == .direct, outcome.total > 0 else { return }
-    result.details.append(("cpuMicrosPerCall", rounded(outcome.cpuSeconds / Double(outcome.total) * 1e6, 2)))
+    guard outcome.total > 0 else { return }
+    let perCall = { (seconds: Double) in rounded(seconds / Double(outcome.total) * 1e6, 2) }
+    if inProcess {
+      result.details.append(("cpuMicrosPerCall", perCall(outcome.cpuSeconds)))
+    } else if let server {
+      result.details.append(
+        ("cpuMicrosPerCall", perCall(outcome.cpuSeconds + server.service + (server.hub ?? 0))))
+      result.details.append(("clientCpuMicrosPerCall", perCall(outcome.cpuSeconds)))
+      result.details.append(("serverCpuMicrosPerCall", perCall(server.service)))
+      if let hub = server.hub { result.details.append(("hubCpuMicrosPerCall", perCall(hub))) }
+    }
+  }
+
+  /// The server processes' CPU since `before` (``BenchTopology/serverCPU``).
+  static func since(_ before: ServerCPU?, _ topology: BenchTopology) -> ServerCPU? {
+    guard let before, let after = topology.serverCPU else { return nil }
+    return after.since(before)
+  }
+
+  /// Adds to a gateway row its cost relative to the same workload's direct row, the issue's
+  /// target (at most 2×): `costVsDirect` in time per call (calls/s direct ÷ routed),
+  /// `cpuVsDirect` in CPU per call of every process together, and `p50VsDirect`.
+  static func compare(_ routed: inout BenchResult, with direct: BenchResult) {
+    routed.details.append(("costVsDirect", rounded(direct.value / routed.value, 2)))
+    if let d = direct.details.first(where: { $0.0 == "cpuMicrosPerCall" })?.1,
+      let r = routed.details.first(where: { $0.0 == "cpuMicrosPerCall" })?.1, d > 0
+    {
+      routed.details.append(("cpuVsDirect", rounded(r / d, 2)))
+    }
+    if let d = direct.latency, let r = routed.latency {
+      routed.details.append(("p50VsDirect", rounded(r.p50 / d.p50, 2)))
+    }
   }
 
   /// Where the workers of `connection` run: its I/O thread with `--loop-callers`, else the pool.
