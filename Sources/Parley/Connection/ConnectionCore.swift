@@ -118,36 +118,35 @@ final class ConnectionCore: ByteChannelDelegate, @unchecked Sendable {
   @discardableResult
   func send(_ envelope: Envelope, flushNow: Bool = true) -> ParleyError? {
     let (codec, peerMax, closed) = state.withLock { ($0.codec, $0.peerMaxFrame, $0.closed) }
-    if closed { return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed") }
+    if closed { return notConnected }
     // Room for the envelope's fields plus its payload: one allocation, no regrowth.
     var bytes = FrameEncoder.begin(capacity: 320 + (envelope.payload?.count ?? 0))
     codec.encode(envelope, into: &bytes)
-    let length = FrameEncoder.finish(&bytes)
-    if length > peerMax {
-      return ParleyError(
-        .frameTooLarge, "the envelope is \(length) bytes, above the peer's maximum frame size of \(peerMax)")
-    }
-    return write(bytes, flushNow: flushNow)
+    FrameEncoder.finish(&bytes)
+    return write(bytes, peerMax: peerMax, flushNow: flushNow)
   }
 
   /// Sends `frame`, a complete frame (length prefix included) already in this connection's codec,
   /// as ``send(_:flushNow:)`` sends an envelope (same checks and errors).
   func send(frame: [UInt8], flushNow: Bool = true) -> ParleyError? {
     let (peerMax, closed) = state.withLock { ($0.peerMaxFrame, $0.closed) }
-    if closed { return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed") }
+    if closed { return notConnected }
+    return write(frame, peerMax: peerMax, flushNow: flushNow)
+  }
+
+  private var notConnected: ParleyError {
+    ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed")
+  }
+
+  /// Queues `frame` (length prefix included) unless its envelope is above the peer's `peerMax`.
+  private func write(_ frame: [UInt8], peerMax: Int, flushNow: Bool) -> ParleyError? {
     let length = frame.count - 4
     if length > peerMax {
       return ParleyError(
         .frameTooLarge, "the envelope is \(length) bytes, above the peer's maximum frame size of \(peerMax)")
     }
-    return write(frame, flushNow: flushNow)
-  }
-
-  private func write(_ bytes: [UInt8], flushNow: Bool) -> ParleyError? {
-    if channel.write(bytes, flushNow: flushNow) { return nil }
-    if isClosed {
-      return ParleyError(.notConnected, "the connection to \(channel.peerDescription) is closed")
-    }
+    if channel.write(frame, flushNow: flushNow) { return nil }
+    if isClosed { return notConnected }
     return ParleyError(.overloaded, "too many bytes are queued for sending to \(channel.peerDescription)")
   }
 
